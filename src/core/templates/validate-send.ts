@@ -1,0 +1,42 @@
+import type { RuleInfo, Violation } from './rule.js';
+import { formatPath, runRules } from './rule.js';
+import { schemaViolations } from './schema-issues.js';
+import type { SendBody } from './send-schema.js';
+import { sendBodySchema } from './send-schema.js';
+import type { LanguageDraft } from './template-schema.js';
+import { sendRules } from './rules/send-rules.js';
+
+/** Finds the definition of a template in one language (from a folder, or the provider's list). */
+export type DefinitionLookup = (name: string, language: string) => LanguageDraft | undefined;
+
+export const templateKnown: RuleInfo = {
+  id: 'send.template-known',
+  source: 'confirmed',
+  reference: 'contracts.md §1d error 132001 (template does not exist in that language)',
+  description: 'With definitions available, the template exists in the requested language.',
+  hint: 'Fix the template name or language code, or add that language to the template.',
+  severity: 'error',
+};
+
+export interface SendResult {
+  readonly body?: SendBody;
+  readonly violations: readonly Violation[];
+}
+
+/** Validates a template messages payload; with `lookup`, also against the template's definition. */
+export function validateSend(raw: unknown, lookup?: DefinitionLookup): SendResult {
+  const parsed = sendBodySchema.safeParse(raw);
+  if (!parsed.success) return { violations: schemaViolations(parsed.error) };
+  const body = parsed.data;
+  const definition = lookup?.(body.template.name, body.template.language.code);
+  const violations = runRules(sendRules, definition ? { body, definition } : { body });
+  if (lookup && !definition)
+    violations.push({
+      rule: templateKnown.id,
+      path: formatPath(['template', 'name']),
+      message: `no template "${body.template.name}" in ${body.template.language.code}`,
+      hint: templateKnown.hint,
+      severity: 'error',
+    });
+  return { body, violations };
+}
