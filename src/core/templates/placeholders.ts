@@ -28,9 +28,9 @@ export function findPlaceholders(text: string): Placeholder[] {
 
 /** Brace runs that are not a complete `{{…}}` placeholder: `{{1}`, `{1}}`, `{{{1}}}`, a lone `}}`. */
 export function strayBraces(text: string): string[] {
-  const blanked = text.replace(CANDIDATE, '\u0000');
-  const stray = blanked.match(/\{\{|\}\}|\{\s*[0-9a-z_]+\s*\}|\{\u0000|\u0000\}/g) ?? [];
-  return stray.map((s) => s.replace(/\u0000/g, '{{…}}'));
+  const blanked = text.replace(CANDIDATE, '\uE000');
+  const stray = blanked.match(/\{\{|\}\}|\{\s*[0-9a-z_]+\s*\}|\{\uE000|\uE000\}/g) ?? [];
+  return stray.map((s) => s.replace(/\uE000/g, '{{…}}'));
 }
 
 /** Placeholder names in order of first appearance (positional ones as their number). */
