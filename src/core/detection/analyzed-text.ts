@@ -1,0 +1,163 @@
+/**
+ * One linear pass over a message that every recognizer shares: the words (with an accent-free,
+ * lower-case form for lexicon and cue look-ups) and the runs of digits joined by separators.
+ * Recognizers then only look at bounded slices around these, which keeps detection linear in the
+ * length of the text whatever its content.
+ */
+
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Lower case, diacritics removed: the key for lexicons and cue lists. */
+  readonly norm: string;
+  /** First letter upper case. */
+  readonly capitalized: boolean;
+  /** Every letter upper case (and at least two letters). */
+  readonly upper: boolean;
+}
+
+/** A maximal group of consecutive digits. */
+export interface DigitGroup {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Digit groups separated by short runs of separators (space, dot, hyphen, slash, parentheses).
+ * `prefix` is where a leading `+` or `(` starts, when there is one.
+ */
+export interface NumberRun {
+  readonly start: number;
+  readonly end: number;
+  readonly groups: readonly DigitGroup[];
+}
+
+export interface AnalyzedText {
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly runs: readonly NumberRun[];
+  /** Index of the first word starting at or after `offset`. */
+  wordIndexAt(offset: number): number;
+}
+
+const MAX_SEPARATOR_RUN = 3;
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isRunSeparator(c: number): boolean {
+  // space . - / ( ) and no-break space
+  return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 160;
+}
+
+/** Letters of any script, plus combining marks. ASCII fast path first: most chat text is ASCII. */
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(String.fromCharCode(c));
+}
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isWordInnerJoiner(c: number): boolean {
+  // apostrophes inside names: O'Brien, D’Ávila
+  return c === 39 || c === 0x2019;
+}
+
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function scanWords(text: string): Word[] {
+  const words: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isLetterCode(c)) i++;
+      else if (isWordInnerJoiner(c) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    const w = text.slice(start, i);
+    const first = w[0] as string;
+    const capitalized = first !== first.toLowerCase();
+    const upper = w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+    words.push({ start, end: i, text: w, norm: normalizeWord(w), capitalized, upper });
+  }
+  return words;
+}
+
+/** "0xx11": Brazilian trunk prefix with the carrier code left as "xx". */
+function isTrunkPlaceholder(text: string, i: number): boolean {
+  const a = text.charCodeAt(i) | 32;
+  const b = text.charCodeAt(i + 1) | 32;
+  return a === 120 && b === 120 && isDigitCode(text.charCodeAt(i + 2));
+}
+
+function scanNumberRuns(text: string): NumberRun[] {
+  const runs: NumberRun[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let start = i;
+    // A leading "+" or "(" belongs to the run (phone numbers).
+    if (start > 0) {
+      const p = text.charCodeAt(start - 1);
+      if (p === 43 || p === 40) start--;
+      if (p === 40 && start > 0 && text.charCodeAt(start - 1) === 43) start--;
+    }
+    const groups: DigitGroup[] = [];
+    let end = i;
+    for (;;) {
+      const gStart = i;
+      while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+      groups.push({ start: gStart, end: i });
+      end = i;
+      let j = i;
+      if (i - gStart === 1 && text.charCodeAt(gStart) === 48 && isTrunkPlaceholder(text, i)) j = i + 2;
+      while (j < n && j - i < MAX_SEPARATOR_RUN && isRunSeparator(text.charCodeAt(j))) j++;
+      if (j > i && j < n && isDigitCode(text.charCodeAt(j))) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    // A closing parenthesis right after the last group is part of "(11)" shapes only; keep it out.
+    runs.push({ start, end, groups });
+    i = end;
+  }
+  return runs;
+}
+
+export function analyzeText(text: string): AnalyzedText {
+  const words = scanWords(text);
+  const runs = scanNumberRuns(text);
+  return {
+    text,
+    words,
+    runs,
+    wordIndexAt(offset: number): number {
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((words[mid] as Word).start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+  };
+}

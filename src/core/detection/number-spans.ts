@@ -1,0 +1,70 @@
+import type { AnalyzedText, NumberRun } from './analyzed-text.js';
+import { isLetterCode } from './analyzed-text.js';
+
+/**
+ * A candidate value: consecutive digit groups of one run. Recognizers of numeric types enumerate
+ * these instead of running their own patterns over the whole text.
+ */
+export interface NumberSpan {
+  readonly run: NumberRun;
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly digits: string;
+  /** The text of the span, separators included. */
+  readonly text: string;
+}
+
+/** Longest span, in groups, that recognizers consider: enough for "+55 (11) 9 8765-4321". */
+export const MAX_GROUPS = 8;
+
+/** True when a letter touches the span: "BR830120731", "A2751278", "v1.2.3". */
+export function gluedToLetters(doc: AnalyzedText, start: number, end: number): boolean {
+  const t = doc.text;
+  return (start > 0 && isLetterCode(t.charCodeAt(start - 1))) || (end < t.length && isLetterCode(t.charCodeAt(end)));
+}
+
+/**
+ * Calls `visit` for every span of up to MAX_GROUPS consecutive groups whose digit count lies in
+ * [minDigits, maxDigits]. A span that starts the run also takes the run's leading "+" or "(".
+ */
+export function forEachNumberSpan(
+  doc: AnalyzedText,
+  minDigits: number,
+  maxDigits: number,
+  visit: (span: NumberSpan) => void,
+): void {
+  const text = doc.text;
+  for (const run of doc.runs) {
+    const groups = run.groups;
+    for (let first = 0; first < groups.length; first++) {
+      let digits = '';
+      for (let last = first; last < groups.length && last - first < MAX_GROUPS; last++) {
+        const g = groups[last]!;
+        digits += text.slice(g.start, g.end);
+        if (digits.length > maxDigits) break;
+        if (digits.length < minDigits) continue;
+        const start = first === 0 ? run.start : groups[first]!.start;
+        const end = g.end;
+        visit({ run, first, last, start, end, digits, text: text.slice(start, end) });
+      }
+    }
+  }
+}
+
+/** The separators between the span's groups, e.g. [".", ".", "-"] for 123.456.789-09. */
+export function separatorsOf(doc: AnalyzedText, span: NumberSpan): string[] {
+  const out: string[] = [];
+  const groups = span.run.groups;
+  for (let k = span.first; k < span.last; k++) out.push(doc.text.slice(groups[k]!.end, groups[k + 1]!.start));
+  return out;
+}
+
+/** Group lengths in digits, e.g. [3, 3, 3, 2]. */
+export function groupLengthsOf(span: NumberSpan): number[] {
+  const out: number[] = [];
+  const groups = span.run.groups;
+  for (let k = span.first; k <= span.last; k++) out.push(groups[k]!.end - groups[k]!.start);
+  return out;
+}

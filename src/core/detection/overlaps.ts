@@ -1,0 +1,32 @@
+import type { Entity } from './entity.js';
+
+/**
+ * Keeps a non-overlapping subset: higher score first, then the longer span, then the earlier
+ * start, then the type name, so the outcome never depends on recognizer order. Occupancy is a
+ * per-character map, so the cost is linear in the total length of the candidates.
+ */
+export function resolveOverlaps(entities: readonly Entity[], textLength: number): Entity[] {
+  if (entities.length <= 1) return [...entities];
+  const ranked = [...entities].sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+  );
+  const taken = new Uint8Array(textLength);
+  const kept: Entity[] = [];
+  for (const e of ranked) {
+    let free = true;
+    for (let i = e.start; i < e.end; i++) {
+      if (taken[i] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, e.start, e.end);
+    kept.push(e);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,23 @@
+import type { AnalyzedText } from './analyzed-text.js';
+import type { CueTable } from './cues.js';
+import type { Entity, EntityType, Lang } from './entity.js';
+
+/** What every recognizer may consult besides the text. */
+export interface RecognizerContext {
+  readonly lang?: Lang | undefined;
+  readonly cues: CueTable;
+  /** ISO 3166 region for phone numbers written without a country code. */
+  readonly defaultRegion: string;
+}
+
+/**
+ * Finds one or a few entity types. Recognizers are data plus checks: they look only at bounded
+ * slices of the shared analysis, so every recognizer stays linear in the text length.
+ */
+export interface Recognizer {
+  readonly name: string;
+  readonly types: readonly EntityType[];
+  detect(doc: AnalyzedText, context: RecognizerContext, sink: Entity[]): void;
+}
+
+export const clampScore = (score: number): number => (score < 0 ? 0 : score > 1 ? 1 : Math.round(score * 1000) / 1000);

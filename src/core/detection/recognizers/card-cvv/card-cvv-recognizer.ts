@@ -1,0 +1,34 @@
+import type { NumberRun } from '../../analyzed-text.js';
+import type { Entity } from '../../entity.js';
+import { gluedToLetters } from '../../number-spans.js';
+import { cueBefore } from '../../numeric-cues.js';
+import { type Recognizer } from '../../recognizer.js';
+
+/** A security code is only ever recognised by what introduces it: "CVV 123", "código de segurança: 4821". */
+const CVV_WINDOW = 4;
+
+export const cardCvvRecognizer: Recognizer = {
+  name: 'card-cvv',
+  types: ['CARD_CVV'],
+  detect(doc, context, sink: Entity[]) {
+    for (const run of doc.runs) {
+      run.groups.forEach((g, index) => {
+        const len = g.end - g.start;
+        if (len < 3 || len > 4 || !standsAlone(doc.text, run, index)) return;
+        if (gluedToLetters(doc, g.start, g.end)) return;
+        const cue = cueBefore(doc, context, g.start, CVV_WINDOW);
+        if (cue?.kind !== 'CARD_CVV') return;
+        sink.push({ type: 'CARD_CVV', start: g.start, end: g.end, score: cue.distance <= 2 ? 0.9 : 0.75, recognizer: 'card-cvv' });
+      });
+    }
+  },
+};
+
+/** Not joined to a neighbouring group by "/", "." or "-", which would make it part of a date, amount or code. */
+function standsAlone(text: string, run: NumberRun, index: number): boolean {
+  const g = run.groups[index]!;
+  const prev = run.groups[index - 1];
+  const next = run.groups[index + 1];
+  const around = (prev ? text.slice(prev.end, g.start) : '') + (next ? text.slice(g.end, next.start) : '');
+  return !/[/.-]/.test(around);
+}

@@ -1,0 +1,43 @@
+import type { Entity } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
+import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import { cnpjValid } from '../../validators/checksums.js';
+
+/** The formatted alphanumeric CNPJ (from July 2026): AA.AAA.AAA/AAAA-DD, letters allowed before the check digits. */
+const ALNUM_CNPJ = /[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}/y;
+
+/** CNPJ: 14 digits, or the alphanumeric format; valid check digits, or a CNPJ cue. */
+export const cnpjRecognizer: Recognizer = {
+  name: 'cnpj',
+  types: ['CNPJ'],
+  detect(doc, context, sink: Entity[]) {
+    const seen = new Set<number>();
+    forEachNumberSpan(doc, 14, 14, (span) => {
+      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (gluedToLetters(doc, span.start, span.end)) return;
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CNPJ');
+      if (verdict === 'vetoes') return;
+      const valid = cnpjValid(span.digits);
+      if (!valid && verdict !== 'supports') return;
+      const canonical = groupLengthsOf(span).join(',') === '2,3,3,4,2';
+      const base = valid ? (canonical ? 0.85 : 0.65) : 0.55;
+      seen.add(span.start);
+      sink.push({ type: 'CNPJ', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'cnpj' });
+    });
+    // Alphanumeric CNPJs contain letters, so they are not number runs: anchor on each "/".
+    const text = doc.text;
+    for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
+      const start = slash - 10;
+      if (start < 0 || seen.has(start)) continue;
+      ALNUM_CNPJ.lastIndex = start;
+      const m = ALNUM_CNPJ.exec(text);
+      if (m === null || gluedToLetters(doc, start, start + m[0].length)) continue;
+      const bare = m[0].replace(/[./-]/g, '');
+      if (/^\d+$/.test(bare) || !cnpjValid(bare)) continue;
+      const verdict = verdictFor(cueBefore(doc, context, start), 'CNPJ');
+      if (verdict === 'vetoes') continue;
+      sink.push({ type: 'CNPJ', start, end: start + m[0].length, score: clampScore(0.85 + cueAdjustment(verdict)), recognizer: 'cnpj' });
+    }
+  },
+};

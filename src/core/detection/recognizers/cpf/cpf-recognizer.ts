@@ -1,0 +1,28 @@
+import type { Entity } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import { cpfValid } from '../../validators/checksums.js';
+
+const CANONICAL_GROUPS = '3,3,3,2';
+
+/** CPF: 11 digits, any grouping; valid check digits, or a CPF cue for a mistyped one. */
+export const cpfRecognizer: Recognizer = {
+  name: 'cpf',
+  types: ['CPF'],
+  detect(doc, context, sink: Entity[]) {
+    forEachNumberSpan(doc, 11, 11, (span) => {
+      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (gluedToLetters(doc, span.start, span.end)) return;
+      const seps = separatorsOf(doc, span);
+      if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) return;
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF');
+      if (verdict === 'vetoes') return;
+      const canonical = groupLengthsOf(span).join(',') === CANONICAL_GROUPS;
+      const valid = cpfValid(span.digits);
+      if (!valid && verdict !== 'supports') return;
+      const base = valid ? (canonical ? 0.85 : 0.6) : 0.55;
+      sink.push({ type: 'CPF', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'cpf' });
+    });
+  },
+};

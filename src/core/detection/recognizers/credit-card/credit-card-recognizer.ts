@@ -1,0 +1,40 @@
+import type { Entity } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import { cardIssuer } from '../../validators/card-issuers.js';
+import { luhnValid } from '../../validators/checksums.js';
+
+/** Groupings printed on cards or typed by people: 4-4-4-4, 4-6-5 (Amex), 4-6-4 (Diners), 4-4-4-4-3. */
+const TYPICAL_GROUPINGS = new Set(['4,4,4,4', '4,6,5', '4,6,4', '4,4,4,4,3', '4,4,4,1', '4,4,4,2', '4,4,4,3', '4,4,5', '4,4,4,4,2', '4,4,4,4,1']);
+
+/** Card numbers: 13–19 digits of a known issuer range passing Luhn; a card cue also takes a mistyped one. */
+export const creditCardRecognizer: Recognizer = {
+  name: 'credit-card',
+  types: ['CREDIT_CARD'],
+  detect(doc, context, sink: Entity[]) {
+    forEachNumberSpan(doc, 13, 19, (span) => {
+      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (gluedToLetters(doc, span.start, span.end)) return;
+      const seps = separatorsOf(doc, span);
+      if (seps.some((s) => /[/()]/.test(s))) return;
+      // One kind of separator throughout, as people type card numbers.
+      if (seps.length > 0 && seps.some((s) => s.trim() !== seps[0]!.trim())) return;
+      const lengths = groupLengthsOf(span);
+      const plain = lengths.length === 1;
+      if (!plain && !TYPICAL_GROUPINGS.has(lengths.join(','))) return;
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD');
+      if (verdict === 'vetoes') return;
+      const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;
+      if (!valid && verdict !== 'supports') return;
+      const base = valid ? 0.8 : 0.55;
+      sink.push({
+        type: 'CREDIT_CARD',
+        start: span.start,
+        end: span.end,
+        score: clampScore(base + cueAdjustment(verdict)),
+        recognizer: 'credit-card',
+      });
+    });
+  },
+};

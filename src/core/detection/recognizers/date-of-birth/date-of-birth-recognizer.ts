@@ -1,0 +1,94 @@
+import type { AnalyzedText } from '../../analyzed-text.js';
+import type { Entity } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf, type NumberSpan } from '../../number-spans.js';
+import { cueBefore } from '../../numeric-cues.js';
+import type { Recognizer, RecognizerContext } from '../../recognizer.js';
+import { monthOf } from './month-names.js';
+
+/** How far back a birth cue may stand: "data de nascimento do titular é 22/5/88". */
+const BIRTH_WINDOW = 6;
+
+const validDay = (d: number) => d >= 1 && d <= 31;
+const validMonth = (m: number) => m >= 1 && m <= 12;
+const validYear = (y: string) => y.length === 2 || (Number(y) >= 1900 && Number(y) <= 2099);
+
+/** A numeric date: d/m/y, m/d/y, y-m-d, m/y, or eight plain digits ddmmyyyy / yyyymmdd. */
+function numericDate(doc: AnalyzedText, span: NumberSpan): boolean {
+  const lengths = groupLengthsOf(span);
+  const parts = [];
+  for (let k = span.first; k <= span.last; k++) {
+    const g = span.run.groups[k]!;
+    parts.push(doc.text.slice(g.start, g.end));
+  }
+  const seps = separatorsOf(doc, span);
+  if (!seps.every((s) => s === seps[0] && (s === '/' || s === '-' || s === '.'))) return false;
+  if (lengths.length === 3) {
+    const [a, b, c] = parts.map(Number) as [number, number, number];
+    if (lengths[0] === 4) return validYear(parts[0]!) && validMonth(b) && validDay(c);
+    if (lengths[0]! > 2 || lengths[1]! > 2 || (lengths[2] !== 2 && lengths[2] !== 4) || !validYear(parts[2]!)) return false;
+    return (validDay(a) && validMonth(b)) || (validMonth(a) && validDay(b));
+  }
+  if (lengths.length === 2) return lengths[0]! <= 2 && lengths[1] === 4 && validMonth(Number(parts[0])) && validYear(parts[1]!);
+  if (lengths.length === 1 && lengths[0] === 8) {
+    const d = span.digits;
+    const dmy = validDay(Number(d.slice(0, 2))) && validMonth(Number(d.slice(2, 4))) && validYear(d.slice(4));
+    const ymd = validYear(d.slice(0, 4)) && validMonth(Number(d.slice(4, 6))) && validDay(Number(d.slice(6)));
+    return dmy || ymd;
+  }
+  return false;
+}
+
+const DAY_BEFORE = /(\d{1,2})(?:st|nd|rd|th|º|°|o)?\s*(?:de\s+|of\s+|[-/.]\s*)?$/i;
+const YEAR_AFTER = /^\s*(?:,\s*|de\s+|del\s+|of\s+|[-/.]\s*)?(\d{4})(?!\d)/i;
+const DAY_YEAR_AFTER = /^\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4})(?!\d))?(?!\d)/i;
+
+/** Dates written with a month name: "15 de março de 1992", "July 4, 1981", "14 January 1987", "march 1990". */
+function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => void): void {
+  const text = doc.text;
+  for (const w of doc.words) {
+    const before = text.slice(Math.max(0, w.start - 16), w.start);
+    const after = text.slice(w.end, w.end + 24);
+    const dayMatch = DAY_BEFORE.exec(before);
+    const month = monthOf(w.norm, dayMatch !== null || /^\s*[-/.]?\s*\d/.test(after));
+    if (month === undefined) continue;
+    let start = w.start;
+    let end = w.end;
+    let parts = 1;
+    if (dayMatch !== null && validDay(Number(dayMatch[1]))) {
+      start = w.start - dayMatch[0].length;
+      parts++;
+    }
+    const year = YEAR_AFTER.exec(after);
+    if (year !== null) {
+      end = w.end + year[0].length;
+      parts++;
+    } else if (dayMatch === null) {
+      const dayYear = DAY_YEAR_AFTER.exec(after);
+      if (dayYear !== null && validDay(Number(dayYear[1]))) {
+        end = w.end + dayYear[0].length;
+        parts += dayYear[2] === undefined ? 1 : 2;
+      }
+    }
+    if (parts >= 2) visit(start, end);
+  }
+}
+
+function hasBirthCue(doc: AnalyzedText, context: RecognizerContext, start: number): boolean {
+  return cueBefore(doc, context, start, BIRTH_WINDOW)?.kind === 'DATE_OF_BIRTH';
+}
+
+/** A date is a date of birth only when the text says so ("nasci em", "DOB", "fecha de nacimiento"). */
+export const dateOfBirthRecognizer: Recognizer = {
+  name: 'date-of-birth',
+  types: ['DATE_OF_BIRTH'],
+  detect(doc, context, sink: Entity[]) {
+    const push = (start: number, end: number) => sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
+    forEachNumberSpan(doc, 4, 8, (span) => {
+      if (span.text.startsWith('+') || span.text.startsWith('(') || gluedToLetters(doc, span.start, span.end)) return;
+      if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
+    });
+    textualDates(doc, (start, end) => {
+      if (hasBirthCue(doc, context, start)) push(start, end);
+    });
+  },
+};

@@ -1,0 +1,58 @@
+import type { Entity } from '../../entity.js';
+import { gluedToLetters } from '../../number-spans.js';
+import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import { ipv6Valid } from './ipv6.js';
+
+const IPV6_CHARS = /[0-9A-Fa-f:.]/;
+
+/** IPv4 dotted quads (each part 0–255) and IPv6 in full, compressed or IPv4-embedded form. */
+export const ipAddressRecognizer: Recognizer = {
+  name: 'ip-address',
+  types: ['IP_ADDRESS'],
+  detect(doc, context, sink: Entity[]) {
+    const text = doc.text;
+    for (const run of doc.runs) {
+      const groups = run.groups;
+      // Find chains of exactly four groups joined by single dots: the whole dotted chain, never a piece of a longer one.
+      let chainStart = 0;
+      for (let k = 0; k < groups.length; k++) {
+        const next = groups[k + 1];
+        const dotted = next !== undefined && next.start - groups[k]!.end === 1 && text[groups[k]!.end] === '.';
+        if (dotted) continue;
+        if (k - chainStart === 3) {
+          const first = groups[chainStart]!;
+          const last = groups[k]!;
+          const parts = groups.slice(chainStart, k + 1).map((g) => text.slice(g.start, g.end));
+          if (parts.every((p) => p.length <= 3 && Number(p) <= 255) && !gluedToLetters(doc, first.start, last.end)) {
+            const verdict = verdictFor(cueBefore(doc, context, first.start), 'IP_ADDRESS');
+            if (verdict !== 'vetoes') {
+              const score = clampScore(0.8 + Math.max(0, cueAdjustment(verdict)));
+              sink.push({ type: 'IP_ADDRESS', start: first.start, end: last.end, score, recognizer: 'ip-address' });
+            }
+          }
+        }
+        chainStart = k + 1;
+      }
+    }
+    detectIpv6(doc, context, sink);
+  },
+};
+
+function detectIpv6(doc: Parameters<typeof ipAddressRecognizer.detect>[0], context: Parameters<typeof ipAddressRecognizer.detect>[1], sink: Entity[]): void {
+  const text = doc.text;
+  let from = 0;
+  for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', from)) {
+    let start = colon;
+    while (start > 0 && IPV6_CHARS.test(text[start - 1]!)) start--;
+    let end = colon;
+    while (end < text.length && IPV6_CHARS.test(text[end]!)) end++;
+    from = end + 1;
+    // Trailing sentence dots and colons are not part of the address.
+    while (end > start && (text[end - 1] === '.' || (text[end - 1] === ':' && text[end - 2] !== ':'))) end--;
+    const candidate = text.slice(start, end);
+    if (end - start > 45 || !ipv6Valid(candidate) || gluedToLetters(doc, start, end)) continue;
+    if (verdictFor(cueBefore(doc, context, start), 'IP_ADDRESS') === 'vetoes') continue;
+    sink.push({ type: 'IP_ADDRESS', start, end, score: 0.85, recognizer: 'ip-address' });
+  }
+}

@@ -1,0 +1,82 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { AnalyzedText } from '../../analyzed-text.js';
+import type { Entity, Lang } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
+
+/** Regions tried, after the configured default, for numbers written without a country code. */
+const REGIONS_BY_LANG: Record<Lang, readonly CountryCode[]> = {
+  pt: ['BR', 'PT'],
+  en: ['US', 'GB', 'CA'],
+  es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE'],
+};
+const ALL_REGIONS: readonly CountryCode[] = ['BR', 'US', 'ES', 'MX', 'AR', 'CO', 'PT', 'GB', 'CL', 'PE'];
+
+/** A local number without its area code: "98765-4321", "555-0199"; only with a phone cue. */
+const LOCAL_NUMBER = /^\d{3,5}[-. ]\d{4}$/;
+
+function regionsFor(context: RecognizerContext): CountryCode[] {
+  const preferred = context.lang ? REGIONS_BY_LANG[context.lang] : [];
+  return [...new Set([context.defaultRegion as CountryCode, ...preferred, ...ALL_REGIONS])];
+}
+
+/**
+ * "0xx11" (a trunk prefix with the carrier left blank) reads as the area code alone; libphonenumber
+ * does not know the placeholder.
+ */
+function phoneDigitsText(text: string): string {
+  return text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '($1)');
+}
+
+type Plausibility = 'valid' | 'possible' | 'none';
+
+function plausibility(text: string, regions: readonly CountryCode[]): { level: Plausibility; inDefault: boolean } {
+  const international = text.startsWith('+') || text.startsWith('(+');
+  let possible = false;
+  for (const [index, region] of (international ? [undefined] : regions).entries()) {
+    const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
+    if (parsed === undefined) continue;
+    if (parsed.isValid()) return { level: 'valid', inDefault: international || index === 0 };
+    possible ||= parsed.isPossible();
+  }
+  return { level: possible ? 'possible' : 'none', inDefault: false };
+}
+
+function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
+  if (gluedToLetters(doc, start, end)) return false;
+  return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]/g, '') === '');
+}
+
+/** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
+export const phoneRecognizer: Recognizer = {
+  name: 'phone',
+  types: ['PHONE'],
+  detect(doc, context, sink: Entity[]) {
+    const regions = regionsFor(context);
+    forEachNumberSpan(doc, 7, 15, (span) => {
+      const seps = separatorsOf(doc, span);
+      if (!phoneShaped(doc, span.start, span.end, seps)) return;
+      // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');
+      if (verdict === 'vetoes') return;
+      const text = phoneDigitsText(span.text);
+      const lengths = groupLengthsOf(span);
+      if (span.digits.length <= 9 && !span.text.startsWith('+')) {
+        // Too short for a full number anywhere but Spain/Portugal (9 digits): a local number needs a cue.
+        if (verdict === 'supports' && LOCAL_NUMBER.test(text)) {
+          sink.push({ type: 'PHONE', start: span.start, end: span.end, score: 0.7, recognizer: 'phone' });
+          return;
+        }
+        if (span.digits.length < 9) return;
+      }
+      if (lengths.some((l) => l > 13)) return;
+      const { level, inDefault } = plausibility(text, regions);
+      if (level === 'none' || (level === 'possible' && verdict !== 'supports')) return;
+      let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : 0.55;
+      if (verdict === 'supports') score += 0.25;
+      if (verdict === 'other-type') score -= 0.3;
+      sink.push({ type: 'PHONE', start: span.start, end: span.end, score: clampScore(score), recognizer: 'phone' });
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import type { Entity } from '../../entity.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import { ssnValid } from '../../validators/checksums.js';
+
+/**
+ * US SSN: AAA-GG-SSSS in three groups (hyphens or spaces) anywhere; as nine plain digits or
+ * other separators only when an SSN cue introduces it.
+ */
+export const usSsnRecognizer: Recognizer = {
+  name: 'us-ssn',
+  types: ['US_SSN'],
+  detect(doc, context, sink: Entity[]) {
+    forEachNumberSpan(doc, 9, 9, (span) => {
+      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) return;
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
+      if (verdict === 'vetoes') return;
+      const seps = separatorsOf(doc, span).map((s) => s.trim() || ' ');
+      const threeGroups = groupLengthsOf(span).join(',') === '3,2,4' && seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
+      if (!threeGroups && verdict !== 'supports') return;
+      const base = threeGroups ? (seps[0] === '-' ? 0.8 : 0.65) : 0.55;
+      sink.push({ type: 'US_SSN', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'us-ssn' });
+    });
+  },
+};
