@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDetectCommands } from './commands/detect.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerTemplatesCommands } from './commands/templates.js';
 
 /**
  * Builds the `veil` program. Each command module registers itself; the global `--data` option
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerDetectCommands(program);
   registerDemoCommand(program);
+  registerTemplatesCommands(program);
   return program;
 }
 

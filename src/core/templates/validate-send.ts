@@ -23,14 +23,21 @@ export interface SendResult {
   readonly violations: readonly Violation[];
 }
 
-/** Validates a template messages payload; with `lookup`, also against the template's definition. */
-export function validateSend(raw: unknown, lookup?: DefinitionLookup): SendResult {
+/**
+ * Validates a template messages payload; with `lookup`, also against the template's definition.
+ * `requireKnown` makes a template missing from the lookup an error (definitions given explicitly).
+ */
+export function validateSend(
+  raw: unknown,
+  lookup?: DefinitionLookup,
+  requireKnown = lookup !== undefined,
+): SendResult {
   const parsed = sendBodySchema.safeParse(raw);
   if (!parsed.success) return { violations: schemaViolations(parsed.error) };
   const body = parsed.data;
   const definition = lookup?.(body.template.name, body.template.language.code);
   const violations = runRules(sendRules, definition ? { body, definition } : { body });
-  if (lookup && !definition)
+  if (requireKnown && !definition)
     violations.push({
       rule: templateKnown.id,
       path: formatPath(['template', 'name']),

@@ -117,7 +117,7 @@ export const examplesPresent = defineRule<LanguageDraft>(
     source: 'confirmed',
     reference: 'contracts.md §1e create example: example.header_text / body_text / URL example',
     description: 'Every text with parameters (header, body, URL) carries example values for review.',
-    hint: 'Add example values: example.body_text: [["…"]] (positional) or body_text_named_params (named).',
+    hint: 'Add one example per parameter: header_text ["…"], body_text [["…"]], *_named_params [{param_name, example}], or the URL button\'s example ["…"].',
   },
   (d, report) => checkExamples(d, report, 'present'),
 );
