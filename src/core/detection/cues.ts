@@ -55,8 +55,9 @@ export function cueEndingAt(table: CueTable, words: readonly Word[], index: numb
 }
 
 /**
- * The nearest cue before `offset`, looking back at most `window` words and never past a word that
- * is itself a value (a digit run between them resets the search through `barrier`).
+ * The nearest cue before `offset`, looking back at most `window` words and not past `barrier`
+ * (the end of the previous value: a cue introduces the value that follows it, not the one after).
+ * With `kind`, the nearest cue of that kind.
  */
 export function nearestCueBefore(
   doc: AnalyzedText,
@@ -64,14 +65,15 @@ export function nearestCueBefore(
   offset: number,
   window: number,
   barrier = -1,
+  kind?: CueKind,
 ): Cue | undefined {
   const words = doc.words;
   const firstAfter = doc.wordIndexAt(offset);
   for (let i = firstAfter - 1, distance = 0; i >= 0 && distance < window; i--, distance++) {
     const w = words[i] as Word;
-    if (w.end <= barrier) return undefined;
+    if (w.start < barrier) return undefined;
     const hit = cueEndingAt(table, words, i);
-    if (hit !== undefined) return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
+    if (hit !== undefined && (kind === undefined || hit.kind === kind)) return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
   }
   return undefined;
 }

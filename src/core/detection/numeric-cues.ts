@@ -8,8 +8,31 @@ export const CUE_WINDOW = 6;
 /** What the nearest preceding cue says about a value of `type`. */
 export type CueVerdict = 'supports' | 'vetoes' | 'other-type' | 'none';
 
-export function cueBefore(doc: AnalyzedText, context: RecognizerContext, start: number, window = CUE_WINDOW): Cue | undefined {
-  return nearestCueBefore(doc, context.cues, start, window);
+/**
+ * The nearest cue before the value at `start`, not reaching past the previous number run: in
+ * "CEP 01310-100, liguei do 11 3722-9952" the postal-code cue belongs to the first number only.
+ */
+export function cueBefore(
+  doc: AnalyzedText,
+  context: RecognizerContext,
+  start: number,
+  window = CUE_WINDOW,
+  kind?: string,
+): Cue | undefined {
+  return nearestCueBefore(doc, context.cues, start, window, previousRunEnd(doc, start), kind);
+}
+
+/** End of the last number run that ends before `offset` (runs are in text order). */
+export function previousRunEnd(doc: AnalyzedText, offset: number): number {
+  const runs = doc.runs;
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -1 : runs[lo - 1]!.end;
 }
 
 export function verdictFor(cue: Cue | undefined, type: string): CueVerdict {

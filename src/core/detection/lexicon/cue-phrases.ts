@@ -25,7 +25,7 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
   US_SSN: ['ssn', 'social security', 'social security number', 'social', 'seguro social', 'numero de seguro social', 'itin'],
   PHONE: [
     'telefone', 'tel', 'tels', 'fone', 'cel', 'celular', 'whatsapp', 'whats', 'zap', 'zapzap', 'wpp', 'contato',
-    'ligar', 'liga', 'ligue', 'ligo', 'ligou', 'ligando', 'ligacao', 'numero para contato', 'phone', 'phone number',
+    'ligar', 'liga', 'ligue', 'ligo', 'ligou', 'liguei', 'ligamos', 'ligaram', 'ligando', 'ligacao', 'ligacoes', 'called', 'calling', 'dial', 'llamada', 'llamaron', 'llamado', 'numero para contato', 'phone', 'phone number',
     'cell', 'cellphone', 'mobile', 'call', 'call me', 'text', 'text me', 'reach me', 'fax', 'landline', 'telefono',
     'movil', 'llamar', 'llamame', 'llamenme', 'llame', 'llamo', 'numero de contacto', 'contacto', 'whatsap',
     'ramal', 'number to reach me', 'my number', 'new number', 'old number', 'meu numero', 'mi numero',
@@ -53,6 +53,6 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'vencimiento', 'caducidad', 'final', 'terminado em', 'terminada em', 'ending in', 'ends in', 'termina en',
     'ultimos', 'last four', 'last 4', 'matricula', 'registro', 'rg', 'cnh', 'dni', 'nie', 'passaporte',
     'passport', 'pasaporte', 'renavam', 'placa', 'chassi', 'id do cliente', 'customer id', 'cliente desde',
-    'senha', 'password', 'pin', 'otp', 'codigo de verificacao do app', 'token',
+    'senha', 'password', 'codigo', 'code', 'cod', 'incidencia', 'incidente', 'incident', 'ocorrencia', 'solicitacao', 'solicitud', 'request', 'requerimento', 'atendimento', 'numero de atendimento', 'reclamacao', 'reclamo', 'queja', 'complaint', 'claim', 'sinistro', 'apolice', 'poliza', 'policy', 'contrato', 'contract', 'fatura', 'cupom', 'cupon', 'coupon', 'voucher', 'gift card', 'vale', 'pin', 'otp', 'codigo de verificacao do app', 'token',
   ],
 };

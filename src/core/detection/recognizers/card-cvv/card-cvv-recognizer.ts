@@ -5,7 +5,7 @@ import { cueBefore } from '../../numeric-cues.js';
 import { type Recognizer } from '../../recognizer.js';
 
 /** A security code is only ever recognised by what introduces it: "CVV 123", "código de segurança: 4821". */
-const CVV_WINDOW = 4;
+const CVV_WINDOW = 6;
 
 export const cardCvvRecognizer: Recognizer = {
   name: 'card-cvv',
@@ -16,8 +16,8 @@ export const cardCvvRecognizer: Recognizer = {
         const len = g.end - g.start;
         if (len < 3 || len > 4 || !standsAlone(doc.text, run, index)) return;
         if (gluedToLetters(doc, g.start, g.end)) return;
-        const cue = cueBefore(doc, context, g.start, CVV_WINDOW);
-        if (cue?.kind !== 'CARD_CVV') return;
+        const cue = cueBefore(doc, context, g.start, CVV_WINDOW, 'CARD_CVV');
+        if (cue === undefined) return;
         sink.push({ type: 'CARD_CVV', start: g.start, end: g.end, score: cue.distance <= 2 ? 0.9 : 0.75, recognizer: 'card-cvv' });
       });
     }

@@ -1,4 +1,4 @@
-import { getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { Entity } from '../../entity.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import type { Recognizer } from '../../recognizer.js';
@@ -8,6 +8,17 @@ const SPECS = getCountrySpecifications();
 /** Start of a possible IBAN: two letters and two digits at a word start. */
 const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
 const MAX_IBAN = 34;
+
+/**
+ * Mod-97 and the country's BBAN format are required; a failed national bank/branch check only
+ * lowers the score, since the ISO 13616 check alone already rules out 99% of random strings and
+ * a mistyped national check digit is still somebody's account number.
+ */
+function ibanScore(iban: string): number {
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (valid) return 0.95;
+  return errorCodes.every((c) => c === ValidationErrorsIBAN.WrongAccountBankBranchChecksum) ? 0.85 : 0;
+}
 
 /**
  * IBANs in electronic ("DE89370400440532013000") or print form (groups of four), any case, checked
@@ -38,9 +49,10 @@ export const ibanRecognizer: Recognizer = {
         else break;
       }
       if (compact.length !== expected || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
-      if (!isValidIBAN(compact.toUpperCase())) continue;
+      const score = ibanScore(compact.toUpperCase());
+      if (score === 0) continue;
       if (verdictFor(cueBefore(doc, context, start), 'IBAN') === 'vetoes') continue;
-      sink.push({ type: 'IBAN', start, end, score: 0.9, recognizer: 'iban' });
+      sink.push({ type: 'IBAN', start, end, score, recognizer: 'iban' });
       IBAN_START.lastIndex = end;
     }
   },

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity, Lang } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf, type NumberSpan } from '../../number-spans.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
 
@@ -26,8 +26,11 @@ function regionsFor(context: RecognizerContext): CountryCode[] {
  * does not know the placeholder.
  */
 function phoneDigitsText(text: string): string {
-  return text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '($1)');
+  return text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '($1)').replace(/^\+52[\s.-]*1[\s.-]+(?=\d{2})/, '+52 ');
 }
+
+/** Four dotted groups of at most three digits read as an IPv4 address, not a phone number. */
+const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 type Plausibility = 'valid' | 'possible' | 'none';
 
@@ -43,6 +46,12 @@ function plausibility(text: string, regions: readonly CountryCode[]): { level: P
   return { level: possible ? 'possible' : 'none', inDefault: false };
 }
 
+function leadsWithCountryCode(text: string, span: NumberSpan): boolean {
+  const run = span.run;
+  const firstGroup = run.groups[0]!;
+  return text[run.start] === '+' || (firstGroup.end - firstGroup.start === 1 && text[firstGroup.start] === '1');
+}
+
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
   if (gluedToLetters(doc, start, end)) return false;
   return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]/g, '') === '');
@@ -55,6 +64,9 @@ export const phoneRecognizer: Recognizer = {
   detect(doc, context, sink: Entity[]) {
     const regions = regionsFor(context);
     forEachNumberSpan(doc, 7, 15, (span) => {
+      // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
+      if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return;
+      if (DOTTED_QUAD.test(span.text)) return;
       const seps = separatorsOf(doc, span);
       if (!phoneShaped(doc, span.start, span.end, seps)) return;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
@@ -72,8 +84,9 @@ export const phoneRecognizer: Recognizer = {
       }
       if (lengths.some((l) => l > 13)) return;
       const { level, inDefault } = plausibility(text, regions);
-      if (level === 'none' || (level === 'possible' && verdict !== 'supports')) return;
-      let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : 0.55;
+      const international = text.startsWith('+');
+      if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international)) return;
+      let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : international ? 0.6 : 0.55;
       if (verdict === 'supports') score += 0.25;
       if (verdict === 'other-type') score -= 0.3;
       sink.push({ type: 'PHONE', start: span.start, end: span.end, score: clampScore(score), recognizer: 'phone' });
