@@ -1,0 +1,81 @@
+/**
+ * An in-memory event log with a promise-based wait, so tests await what a simulator did
+ * (a webhook delivered, a template reviewed) instead of sleeping.
+ */
+export interface SimEvent {
+  readonly type: string;
+}
+
+type Listener<E> = (event: E) => void;
+
+export interface WaitOptions {
+  /** Only events at or after this index count (see `mark()`); default: the whole log since reset. */
+  readonly since?: number;
+  /** Reject after this long (default 10 s) so a broken expectation fails instead of hanging. */
+  readonly timeoutMs?: number;
+}
+
+export class SimEvents<E extends SimEvent> {
+  private log: E[] = [];
+  private readonly listeners = new Set<Listener<E>>();
+
+  emit(event: E): void {
+    this.log.push(event);
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Everything emitted since the last reset, oldest first. */
+  all(): readonly E[] {
+    return this.log;
+  }
+
+  /** Index of the next event; pass as `since` to wait only for what happens after now. */
+  mark(): number {
+    return this.log.length;
+  }
+
+  on(listener: Listener<E>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves with the first matching event already logged (from `since`) or emitted later. */
+  waitFor<T extends E>(predicate: (event: E) => event is T, options?: WaitOptions): Promise<T>;
+  waitFor(predicate: (event: E) => boolean, options?: WaitOptions): Promise<E>;
+  waitFor(predicate: (event: E) => boolean, options: WaitOptions = {}): Promise<E> {
+    const found = this.log.slice(options.since ?? 0).find(predicate);
+    if (found) return Promise.resolve(found);
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`simulator event not seen within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.on((event) => {
+        if (!predicate(event)) return;
+        clearTimeout(timer);
+        off();
+        resolve(event);
+      });
+    });
+  }
+
+  /** Resolves once `count` matching events exist (from `since`); returns them. */
+  async waitForCount(
+    predicate: (event: E) => boolean,
+    count: number,
+    options: WaitOptions = {},
+  ): Promise<E[]> {
+    const matching = (): E[] => this.log.slice(options.since ?? 0).filter(predicate);
+    if (matching().length >= count) return matching();
+    await this.waitFor((event) => predicate(event) && matching().length >= count, {
+      ...options,
+      since: this.log.length,
+    });
+    return matching();
+  }
+
+  reset(): void {
+    this.log = [];
+  }
+}
