@@ -1,0 +1,107 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { SqlFlavor } from './schema.js';
+
+/**
+ * One schema for both databases. The few type names that differ (bytes, auto-increment) are the
+ * only place the flavour shows; everything else is the same Kysely schema-builder code.
+ */
+function migrations(flavor: SqlFlavor): Record<string, Migration> {
+  const bytes = flavor === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001_vault': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('vault_data_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('tenant', 'text', (c) => c.notNull())
+          .addColumn('purpose', 'text', (c) => c.notNull())
+          .addColumn('subject_key', 'text', (c) => c.notNull())
+          .addColumn('generation', 'integer', (c) => c.notNull())
+          .addColumn('kek_id', 'text', (c) => c.notNull())
+          .addColumn('kek_version', 'integer', (c) => c.notNull())
+          .addColumn('wrapped', sql.raw(bytes))
+          .addColumn('uses', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('destroyed_at', 'bigint')
+          .addUniqueConstraint('vault_data_keys_slot', ['tenant', 'purpose', 'subject_key', 'generation'])
+          .execute();
+        await db.schema
+          .createIndex('vault_data_keys_kek')
+          .on('vault_data_keys')
+          .columns(['kek_id', 'kek_version', 'id'])
+          .execute();
+
+        await db.schema
+          .createTable('vault_tokens')
+          .addColumn('tenant', 'text', (c) => c.notNull())
+          .addColumn('token', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text', (c) => c.notNull())
+          .addColumn('subject_id', 'text')
+          .addColumn('conversation_id', 'text')
+          .addColumn('retention_class', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint')
+          .addColumn('data_key_id', 'text', (c) => c.notNull())
+          .addColumn('sealed', sql.raw(bytes), (c) => c.notNull())
+          .addPrimaryKeyConstraint('vault_tokens_pk', ['tenant', 'token'])
+          .execute();
+        await db.schema
+          .createIndex('vault_tokens_subject')
+          .on('vault_tokens')
+          .columns(['tenant', 'subject_id'])
+          .execute();
+        await db.schema.createIndex('vault_tokens_expiry').on('vault_tokens').column('expires_at').execute();
+
+        await db.schema
+          .createTable('vault_audit')
+          .addColumn('seq', flavor === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey().notNull())
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('tenant', 'text', (c) => c.notNull())
+          .addColumn('principal', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text')
+          .addColumn('type', 'text')
+          .addColumn('purpose', 'text')
+          .addColumn('level', 'text')
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('vault_audit_tenant')
+          .on('vault_audit')
+          .columns(['tenant', 'seq'])
+          .execute();
+
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('tenant', 'text', (c) => c.notNull())
+          .addColumn('roles', 'text', (c) => c.notNull())
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('label', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+      },
+    },
+  };
+}
+
+class InlineProvider implements MigrationProvider {
+  constructor(private readonly flavor: SqlFlavor) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.flavor);
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new InlineProvider(flavor),
+    migrationTableName: 'veil_migrations',
+    migrationLockTableName: 'veil_migrations_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
