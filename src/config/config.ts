@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,34 @@ const configSchema = z.object({
   defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region such as BR'),
   /** VEIL_HASH_KEY: key for the `hash` operator (hex or base64, at least 16 bytes); generated per data dir when absent. */
   hashKey: z.string().optional(),
+  /** VEIL_DATABASE_URL (or VEIL_DATABASE_URL_FILE): postgres://… for a shared vault; absent means SQLite at <dataDir>/veil.db. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
+  /** VEIL_KEY_PROVIDER: where key-encryption keys live: `local` (keyring file) or `pkcs11` (HSM). */
+  keyProvider: z.enum(['local', 'pkcs11']),
+  /** VEIL_KEYRING_FILE: the local provider's keyring (default <dataDir>/keyring.json, mode 0600). */
+  keyringFile: z.string().min(1),
+  /** VEIL_KEK_ID: name of the key-encryption key that wraps the vault's data keys. */
+  kekId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+  /** VEIL_PKCS11_MODULE: the PKCS#11 library (default SoftHSM2's). */
+  pkcs11Module: z.string().min(1),
+  /** VEIL_PKCS11_TOKEN_LABEL: the token to use (or VEIL_PKCS11_SLOT, a slot id). */
+  pkcs11TokenLabel: z.string().optional(),
+  /** VEIL_PKCS11_SLOT */
+  pkcs11Slot: z.coerce.number().int().nonnegative().optional(),
+  /** VEIL_PKCS11_PIN (or VEIL_PKCS11_PIN_FILE): the user PIN. */
+  pkcs11Pin: z.string().optional(),
+  /** VEIL_DEFAULT_TENANT: tenant for CLI use without --tenant. */
+  defaultTenant: z.string().min(1).max(200),
+  /** VEIL_TOKEN_MODE: default token kind of the `tokenize` operator. */
+  tokenMode: z.enum(['random', 'deterministic', 'format-preserving']),
+  /** VEIL_REVEAL_RATE_PER_MINUTE and VEIL_REVEAL_BURST: reveals allowed per principal. */
+  revealRatePerMinute: z.coerce.number().positive(),
+  revealBurst: z.coerce.number().int().positive(),
+  /** VEIL_HTTP_BODY_LIMIT: largest accepted request body in bytes (default 1 MiB). */
+  httpBodyLimit: z.coerce.number().int().positive(),
 });
 
 export type VeilConfig = Readonly<z.infer<typeof configSchema>>;
@@ -22,16 +51,40 @@ export interface ConfigOverrides {
   readonly dataDir?: string | undefined;
 }
 
-export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): VeilConfig {
+export function loadConfig(
+  overrides: ConfigOverrides = {},
+  env: NodeJS.ProcessEnv = process.env,
+): VeilConfig {
+  const dataDir = path.resolve(overrides.dataDir ?? env.VEIL_DATA_DIR ?? './data');
   const parsed = configSchema.safeParse({
-    dataDir: path.resolve(overrides.dataDir ?? env.VEIL_DATA_DIR ?? './data'),
+    dataDir,
     logLevel: env.VEIL_LOG_LEVEL ?? 'info',
     defaultRegion: (env.VEIL_DEFAULT_REGION ?? 'BR').toUpperCase(),
     hashKey: env.VEIL_HASH_KEY,
+    databaseUrl: secret(env, 'VEIL_DATABASE_URL'),
+    keyProvider: env.VEIL_KEY_PROVIDER ?? 'local',
+    keyringFile: path.resolve(env.VEIL_KEYRING_FILE ?? path.join(dataDir, 'keyring.json')),
+    kekId: env.VEIL_KEK_ID ?? 'veil-kek',
+    pkcs11Module: env.VEIL_PKCS11_MODULE ?? '/usr/lib/softhsm/libsofthsm2.so',
+    pkcs11TokenLabel: env.VEIL_PKCS11_TOKEN_LABEL,
+    pkcs11Slot: env.VEIL_PKCS11_SLOT,
+    pkcs11Pin: secret(env, 'VEIL_PKCS11_PIN'),
+    defaultTenant: env.VEIL_DEFAULT_TENANT ?? 'default',
+    tokenMode: env.VEIL_TOKEN_MODE ?? 'random',
+    revealRatePerMinute: env.VEIL_REVEAL_RATE_PER_MINUTE ?? 600,
+    revealBurst: env.VEIL_REVEAL_BURST ?? 100,
+    httpBodyLimit: env.VEIL_HTTP_BODY_LIMIT ?? 1_048_576,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);
   }
   return Object.freeze(parsed.data);
+}
+
+/** A secret from NAME, or from the file NAME_FILE names (Docker/Kubernetes secrets), trailing newline dropped. */
+function secret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  return env[name];
 }
