@@ -7,6 +7,7 @@ import { dateOfBirthRecognizer } from './recognizers/date-of-birth/date-of-birth
 import { emailRecognizer } from './recognizers/email/email-recognizer.js';
 import { ibanRecognizer } from './recognizers/iban/iban-recognizer.js';
 import { ipAddressRecognizer } from './recognizers/ip-address/ip-address-recognizer.js';
+import { personRecognizer } from './recognizers/person/person-recognizer.js';
 import { phoneRecognizer } from './recognizers/phone/phone-recognizer.js';
 import { usSsnRecognizer } from './recognizers/us-ssn/us-ssn-recognizer.js';
 
@@ -23,5 +24,6 @@ export function defaultRecognizers(): Recognizer[] {
     ipAddressRecognizer,
     dateOfBirthRecognizer,
     phoneRecognizer,
+    personRecognizer,
   ];
 }

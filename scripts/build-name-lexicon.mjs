@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Builds src/core/detection/lexicon/names.generated.ts: given names and surnames for pt, en and es.
+// Source: the person name lists of @faker-js/faker's locales (en, en_GB, en_US, es, es_MX, pt_BR,
+// pt_PT), plus the most common names of each market from public statistics (IBGE for Brazil,
+// the US Census and SSA lists, INE for Spain) that faker lacks. Words that are also ordinary words
+// in one of the three languages are listed apart as ambiguous: alone they are no evidence of a name.
+// Run: node scripts/build-name-lexicon.mjs
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as faker from '@faker-js/faker';
+
+const LOCALES = ['en', 'en_GB', 'en_US', 'es', 'es_MX', 'pt_BR', 'pt_PT'];
+
+const EXTRA_GIVEN = `
+Adriana Adriano Alessandra Alexandre Aline Amanda Ana Anderson André Andréa Antônio Antonio Beatriz Bruna Bruno Caio Camila
+Carla Carlos Carolina Cláudia Claudia Cristiane Cristina Daniel Daniela Débora Denise Diego Douglas Eduardo Elaine Eliane
+Fábio Fabiana Felipe Fernanda Fernando Flávia Francisco Gabriel Gabriela Gisele Guilherme Gustavo Helena Henrique Igor
+Isabela Isabel Jéssica Jessica João Joana Jorge José Juliana Júlio Karina Larissa Leandro Letícia Lucas Luciana Luciano
+Luís Luiz Marcela Marcelo Márcia Marcos Maria Mariana Marina Mateus Matheus Mônica Natália Patrícia Paula Paulo Pedro
+Priscila Rafael Rafaela Raquel Regina Renata Renato Ricardo Roberta Roberto Rodrigo Rogério Sandra Sérgio Simone Sônia
+Tatiane Tatiana Thiago Tiago Vanessa Vinícius Vitor Victor Viviane Wagner Wellington Welington Cauã Davi Enzo Heitor Kauã
+Luan Murilo Otávio Yasmin Ágatha Emilly Kamila Thaís Thaís Rayane Jaqueline Jacqueline Gislaine Elisângela Rosângela
+Alejandro Alberto Álvaro Andrés Ángel Antonia Carmen Cristian Diana Dolores Eduardo Elena Emilio Enrique Esperanza Fernanda
+Francisca Guadalupe Hugo Ignacio Javier Jesús Jimena Jorge Josefa Juan Julia Laura Leticia Lorena Lucía Luis Manuel Marta
+Mercedes Miguel Mónica Nicolás Pablo Pilar Rafael Ramón Raúl Ricardo Rocío Rosario Santiago Sergio Silvia Sofía Susana
+Teresa Valentina Verónica Ximena Yolanda
+James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven
+Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan
+Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Patrick Frank Raymond Jack Dennis Jerry Tyler Aaron
+Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Sandra Margaret Ashley Kimberly
+Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Dorothy Rebecca Sharon Laura Cynthia Amy Kathleen Angela Shirley
+Brenda Emma Anna Pamela Nicole Samantha Katherine Christine Helen Debra Rachel Carolyn Janet Maria Catherine Heather Diane
+Olivia Julie Joyce Victoria Ruth Virginia Lauren Kelly Christina Joan Evelyn Judith Andrea Hannah Megan Cheryl Jacqueline
+Martha Madison Teresa Gloria Sara Janice Ann Kathryn Abigail Sophia Frances Jean Alice Judy Isabella Julia Grace Amber Denise
+Danielle Marilyn Beverly Charlotte Natalie Theresa Diana Brittany Doris Kayla Alexis Lori Marie
+`;
+
+const EXTRA_SURNAMES = `
+Silva Santos Oliveira Souza Sousa Rodrigues Ferreira Alves Pereira Lima Gomes Costa Ribeiro Martins Carvalho Almeida Lopes
+Soares Fernandes Vieira Barbosa Rocha Dias Nascimento Andrade Moreira Nunes Marques Machado Mendes Freitas Cardoso Ramos
+Gonçalves Santana Teixeira Araújo Araujo Castro Pinto Correia Cavalcanti Cavalcante Monteiro Moura Campos Batista Barros
+Reis Azevedo Melo Mello Duarte Macedo Medeiros Borges Aguiar Farias Fonseca Miranda Xavier Tavares Pires Guimarães Cunha
+Brito Siqueira Nogueira Coelho Peixoto Sales Matos Bezerra Lacerda Queiroz Vasconcelos Figueiredo Magalhães Bastos Brandão
+García Garcia Rodríguez Martínez González Fernández López Sánchez Pérez Gómez Martín Jiménez Ruiz Hernández Díaz Moreno
+Muñoz Álvarez Romero Alonso Gutiérrez Navarro Torres Domínguez Vázquez Ramos Gil Ramírez Serrano Blanco Molina Morales
+Suárez Ortega Delgado Castro Ortiz Rubio Marín Sanz Núñez Iglesias Medina Garrido Cortés Castillo Santos Lozano Guerrero
+Cano Prieto Méndez Cruz Flores Herrera Peña León Márquez Cabrera Gallego Calvo Vidal Campos Reyes Vega Fuentes Carrasco
+Diez Aguilar Nieto Santana Pascual Herrero Montero Lorenzo Hidalgo Giménez Ibáñez Ferrer Durán Vicente Mora Benítez
+Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin Jackson Thompson White Harris
+Clark Lewis Robinson Walker Young Allen King Wright Scott Hill Green Adams Baker Nelson Carter Mitchell Roberts Turner
+Phillips Campbell Parker Evans Edwards Collins Stewart Morris Rogers Reed Cook Morgan Bell Murphy Bailey Cooper Richardson
+Cox Howard Ward Peterson Gray James Watson Brooks Kelly Sanders Price Bennett Wood Barnes Ross Henderson Coleman Jenkins
+Perry Powell Long Patterson Hughes Washington Butler Simmons Foster Bryant Alexander Russell Griffin Hayes Myers Ford
+Hamilton Graham Sullivan Wallace West Cole Jordan Reynolds Fisher Ellis Harrison Gibson McDonald Marshall Owens Kennedy
+`;
+
+// Function words of pt, en and es: some name lists carry them (as particles or oddities); never names.
+const FUNCTION_WORDS = `
+a o e y i u de da do das dos del la las los el le les un una uno unos unas and or the of for to in on at by an as is it
+its be me my mi meu minha sou soy am are was were has had have he she we you they his her our your their this that these
+those with from but not no nao sim si yes ok por favor hello hola oi ola hi hey esta este estar estou como para mais bem
+nada tudo todo toda quando onde porque pero mas muito mucho poco pouco ainda aqui ali alli ahora agora entao entonces
+logo luego sempre siempre nunca ja ya so solo sola mesmo mismo outro otra otro cada qual cual quien quem ele ela eles
+ellas nos voces ustedes com con sem sin por pelo pela
+`;
+
+// Ordinary words in pt, en or es that also appear in name lists; they never count as name evidence alone.
+const COMMON_WORDS = `
+obrigado obrigada gracias thanks thank please
+bom boa dia tarde noite buenos buenas dias good morning night day today hoje ayer ontem amanha manana mañana tomorrow
+will may june april august march rose mark bill grant rich hope joy faith page young king long brown white black green
+gray grey price hill wood rosa luz paz cruz flores mar sol lima santos natal vitoria salvador costa campos ramos prado vale
+monte neves sales branco leal bonito bela alegre rico rica nova novo grande pequeno forte santa santo sao são cristo deus
+rei reina rey dom don dona senhor senhora senor señor señora sr sra dr dra mr mrs ms miss sir madam lady lord
+cash banks bank card cards street lane way park wells fields brooks stone church hall house cook baker hunter carter
+mason miller porter fisher taylor turner walker ward ford marsh moss love lovely dean chase case major summer winter
+spring autumn fall day days week month year time call text phone number email order pedido entrega delivery
+bueno buena mal malo santa cristiana angel angeles amor esperanza fe gloria milagros dolores remedios consuelo
+pilar rocio sierra rios rio rivera rivers river lake lakes ocean sea beach
+happy sunny honey candy ginger pepper sugar dias dia senha cuenta conta cartao tarjeta valor total numero codigo pago pagamento pedido compra loja tienda casa
+mae pai madre padre filho hijo amigo amiga vida mundo sorte suerte paz gracia graca fama real reais cielo ceu
+jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique precious trinity angel star sky
+`;
+
+const norm = (w) => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const flat = (v) => (!v ? [] : Array.isArray(v) ? v.flatMap(flat) : typeof v === 'object' ? Object.values(v).flatMap(flat) : [v]);
+const words = (s) => s.split(/\s+/).filter(Boolean);
+const single = (w) => /^[\p{L}'’-]+$/u.test(w);
+
+const common = new Set(words(COMMON_WORDS).map(norm));
+const functionWords = new Set(words(FUNCTION_WORDS).map(norm));
+const given = new Set();
+const surnames = new Set();
+for (const locale of LOCALES) {
+  const person = faker[locale]?.person ?? {};
+  for (const w of [...flat(person.first_name), ...flat(person.middle_name)]) for (const part of words(w)) given.add(part);
+  for (const w of flat(person.last_name)) for (const part of words(w)) surnames.add(part);
+}
+words(EXTRA_GIVEN).forEach((w) => given.add(w));
+words(EXTRA_SURNAMES).forEach((w) => surnames.add(w));
+
+const finish = (set) =>
+  [...new Set([...set].filter(single).map(norm))].filter((w) => w.length > 1 && !functionWords.has(w)).sort();
+const givenList = finish(given);
+const surnameList = finish(surnames);
+const ambiguousList = [...new Set([...givenList, ...surnameList])].filter((w) => common.has(w)).sort();
+
+const out = `// Generated by scripts/build-name-lexicon.mjs from @faker-js/faker's name lists and public
+// name statistics; do not edit by hand. Lower case, accents removed.
+export const GIVEN_NAMES: readonly string[] = ${JSON.stringify(givenList.join('|'))}.split('|');
+export const SURNAMES: readonly string[] = ${JSON.stringify(surnameList.join('|'))}.split('|');
+/** Names that are also ordinary words: evidence of a name only inside a longer name or after an introduction. */
+export const AMBIGUOUS_NAMES: readonly string[] = ${JSON.stringify(ambiguousList.join('|'))}.split('|');
+`;
+const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src/core/detection/lexicon/names.generated.ts');
+writeFileSync(target, out);
+console.log(`wrote ${givenList.length} given names and ${surnameList.length} surnames to ${path.relative(process.cwd(), target)}`);

@@ -1,0 +1,174 @@
+import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { buildCueTable, nearestCueBefore, cueEndingAt } from '../../cues.js';
+import type { Entity } from '../../entity.js';
+import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../../lexicon/names.generated.js';
+import { previousRunEnd } from '../../numeric-cues.js';
+import { clampScore, type Recognizer } from '../../recognizer.js';
+import {
+  COMPANY_AFTER,
+  COMPANY_BEFORE,
+  JOINING_PARTICLES,
+  NAME_PARTICLES,
+  PERSON_CUES,
+  PLACE_BEFORE,
+  PLACE_NAMES,
+  STREET_BEFORE,
+} from './person-context.js';
+
+const GIVEN = new Set(GIVEN_NAMES);
+const SURNAME = new Set(SURNAMES);
+const AMBIGUOUS = new Set(AMBIGUOUS_NAMES);
+const CUES = buildCueTable(PERSON_CUES);
+const MAX_NAME_WORDS = 5;
+/** A person's score stays below an address's, so a street named after someone stays an address. */
+const MAX_SCORE = 0.88;
+const AFTER_INTRO = new Set(['aqui', 'here', 'speaking', 'falando', 'hablando', 'aca']);
+
+type Style = 'title' | 'upper' | 'lower';
+const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
+const isNameWord = (w: Word) => GIVEN.has(w.norm) || SURNAME.has(w.norm);
+
+interface Chain {
+  readonly first: number;
+  readonly last: number;
+  readonly style: Style;
+  readonly known: number;
+  readonly unknown: number;
+}
+
+function joinedBySpace(text: string, a: Word, b: Word): boolean {
+  return b.start - a.end === 1 && (text[a.end] === ' ' || text[a.end] === '\u00a0');
+}
+
+/** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
+function growChain(doc: AnalyzedText, first: number): Chain {
+  const words = doc.words;
+  const head = words[first]!;
+  const style = styleOf(head);
+  let last = first;
+  let known = 1;
+  let unknown = 0;
+  let names = 1;
+  let k = first + 1;
+  while (k < words.length && names < MAX_NAME_WORDS) {
+    // Particles ("de", "dos", "de la") join only when a name follows them.
+    let p = k;
+    while (p < words.length && NAME_PARTICLES.has(words[p]!.norm) && !words[p]!.capitalized && joinedBySpace(doc.text, words[p - 1]!, words[p]!)) p++;
+    const w = words[p];
+    if (w === undefined || !joinedBySpace(doc.text, words[p - 1]!, w)) break;
+    if (p > k && JOINING_PARTICLES.has(words[p - 1]!.norm) && p - k === 1 && !isNameWord(w)) break;
+    const sameStyle = styleOf(w) === style || (style === 'upper' && w.text.length === 1);
+    if (!sameStyle) break;
+    if (isNameWord(w)) known++;
+    else if (style !== 'lower' && !STREET_BEFORE.has(w.norm) && !COMPANY_AFTER.has(w.norm) && w.text.length > 1 && !CUES.byLastWord.has(w.norm)) unknown++;
+    else break;
+    names++;
+    last = p;
+    k = p + 1;
+  }
+  return { first, last, style, known, unknown };
+}
+
+function sentenceStart(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0 && offset - i < 80; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ';') return i + 1;
+  }
+  return Math.max(0, offset - 80);
+}
+
+/** The name stands alone on the last line(s) of the message or after a dash at its end: a signature. */
+function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
+  const text = doc.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  const dashLead = /(?:^|\s)(?:—|–|-{1,2})\s*$/.test(lead);
+  if (!/^[\s\-—–]*$/.test(lead) && !dashLead) return false;
+  const rest = text.slice(end);
+  const restOfLine = rest.split('\n', 1)[0]!;
+  if (!/^[\s\p{P}\p{S}]*$/u.test(restOfLine)) return false;
+  if (dashLead) return /^[\s\p{P}\p{S}]*$/u.test(rest);
+  // On a line of its own: at the end of the message, or right after a closing line ("Obrigada,").
+  if (/^[\s\p{P}\p{S}]*$/u.test(rest)) return true;
+  const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
+}
+
+/** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
+function closesMessage(line: string): boolean {
+  const words = analyzeText(line).words;
+  return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
+}
+
+function scoreChain(doc: AnalyzedText, chain: Chain): number {
+  const words = doc.words;
+  const text = doc.text;
+  const head = words[chain.first]!;
+  const tail = words[chain.last]!;
+  const prev = words[chain.first - 1];
+  const next = words[chain.last + 1];
+  const single = chain.first === chain.last;
+
+  // What the name is part of, when it is not a person.
+  if (prev !== undefined && joinedBySpace(text, prev, head) && (COMPANY_BEFORE.has(prev.norm) || PLACE_BEFORE.has(prev.norm))) return 0;
+  // "Padaria Dona Teresa": a title inside a store name.
+  const beforeTitle = words[chain.first - 2];
+  if (prev !== undefined && TITLES.has(prev.norm) && beforeTitle !== undefined && COMPANY_BEFORE.has(beforeTitle.norm)) return 0;
+  if (/^\s?\u{1F916}/u.test(text.slice(tail.end, tail.end + 3))) return 0;
+  if (prev !== undefined && STREET_BEFORE.has(prev.norm) && head.start - prev.end <= 2) return 0;
+  if (next !== undefined && COMPANY_AFTER.has(next.norm) && /^[\s&,]{1,3}$/.test(text.slice(tail.end, next.start)) && (next.norm.length > 3 || next.upper)) return 0;
+  const after = nearestBotAfter(doc, chain.last);
+  if (after) return 0;
+
+  const barrier = Math.max(sentenceStart(text, head.start), previousRunEnd(doc, head.start));
+  const cue = nearestCueBefore(doc, CUES, head.start, 4, barrier);
+  const intro = (cue?.kind === 'INTRO' && cue.distance <= 2) || (cue?.kind === 'TITLE' && cue.distance === 0) || (next !== undefined && AFTER_INTRO.has(next.norm) && next.start - tail.end <= 2);
+  const signature = isSignature(doc, head.start, tail.end);
+  const greeting = cue?.kind === 'GREETING' && cue.distance === 0 && cue.wordIndex <= 1 && /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
+  if (single && !intro && !signature && PLACE_NAMES.has(head.norm)) return 0;
+  // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
+  if (AMBIGUOUS.has(head.norm) && single && !intro && !signature) return 0;
+
+  let score = 0.3 + Math.min(0.3, (chain.known - 1) * 0.15) + Math.min(0.1, chain.unknown * 0.05);
+  if (chain.style !== 'lower') score += 0.15;
+  if (intro || signature) score += 0.35;
+  if (greeting) score -= 0.3;
+  return Math.min(MAX_SCORE, clampScore(score));
+}
+
+/** "Sam, your virtual assistant", "a Lia, assistente virtual da Loja": the name of a bot. */
+function nearestBotAfter(doc: AnalyzedText, last: number): boolean {
+  const words = doc.words;
+  for (let i = last + 1; i < words.length && i <= last + 5; i++) {
+    const hit = cueEndingAt(CUES, words, i);
+    if (hit?.kind === 'BOT') return true;
+  }
+  return false;
+}
+
+/**
+ * Person names without a model: given names and surnames from lexicons of the three languages,
+ * grown into full names with particles, weighed by capitalisation and by context (introductions,
+ * signatures, greetings to a bot), and kept apart from companies, places and streets.
+ */
+export const personRecognizer: Recognizer = {
+  name: 'person',
+  types: ['PERSON'],
+  detect(doc, _context, sink: Entity[]) {
+    const words = doc.words;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!GIVEN.has(w.norm) && !(SURNAME.has(w.norm) && w.capitalized && titleBefore(doc, i))) continue;
+      const chain = growChain(doc, i);
+      const score = scoreChain(doc, chain);
+      if (score > 0) sink.push({ type: 'PERSON', start: w.start, end: words[chain.last]!.end, score, recognizer: 'person' });
+      i = chain.last;
+    }
+  },
+};
+
+const TITLES = new Set(['sr', 'sra', 'srta', 'dona', 'seu', 'dr', 'dra', 'mr', 'mrs', 'ms', 'miss', 'don', 'senor', 'senora', 'prof']);
+function titleBefore(doc: AnalyzedText, index: number): boolean {
+  const prev = doc.words[index - 1];
+  return prev !== undefined && TITLES.has(prev.norm);
+}
