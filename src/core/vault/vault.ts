@@ -334,6 +334,11 @@ export class Vault {
     return this.options.store.stats(this.clock());
   }
 
+  /** True when `format-preserving` tokens are configured for this type. */
+  formatPreserves(type: string): boolean {
+    return (this.options.fpePolicies ?? DEFAULT_FPE_POLICIES)[type] !== undefined;
+  }
+
   private async fpeFor(tenant: string): Promise<FormatPreservingTokenizer> {
     const key = await this.dataKeys.forWrite(tenant, 'fpe', null, 0);
     let fpe = this.fpeByKey.get(key.id);
