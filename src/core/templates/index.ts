@@ -7,3 +7,8 @@ export * from './validate-send.js';
 export * from './validate-documents.js';
 export * from './rule-catalogue.js';
 export type { FolderEntry, FolderViolation } from './rules/folder-rules.js';
+export * from './assemble.js';
+export * from './service-window.js';
+export * from './fallback.js';
+export * from './plan.js';
+export * from './template-errors.js';

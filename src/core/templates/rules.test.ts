@@ -169,8 +169,8 @@ const definitionCases: DefinitionCase[] = [
   },
   {
     rule: 'variables.not-at-edges',
-    fail: tpl([body('Your order is ready, {{1}}', ['Ana'])]),
-    pass: tpl([body('Your order is ready, {{1}}!', ['Ana'])]),
+    fail: tpl([body('Your order is ready, {{1}}!', ['Ana'])]),
+    pass: tpl([body('Your order is ready, {{1}}, enjoy it.', ['Ana'])]),
   },
   {
     rule: 'variables.not-adjacent',

@@ -99,15 +99,17 @@ export const variablesNotAtEdges = defineRule<LanguageDraft>(
     id: 'variables.not-at-edges',
     source: 'confirmed',
     reference: `${CONTRACTS}: "template may not start or end with a parameter"`,
-    description: 'The body text neither starts nor ends with a placeholder.',
-    hint: 'Add fixed words before the first or after the last placeholder (a final period is enough).',
+    description:
+      'The body text neither starts nor ends with a placeholder (trailing punctuation does not count as text).',
+    hint: 'Add fixed words before the first and after the last placeholder (punctuation alone does not count).',
   },
   (d, report) => {
     for (const t of variableTexts(d)) {
       if (t.where !== 'body') continue;
       const text = t.text.trim();
       if (/^\{\{[^{}]*\}\}/.test(text)) report(t.path, 'the body starts with a placeholder');
-      if (/\{\{[^{}]*\}\}$/.test(text)) report(t.path, 'the body ends with a placeholder');
+      // Trailing punctuation does not count as text: "… {{1}}." is treated as ending with a placeholder.
+      if (/\{\{[^{}]*\}\}[\s\p{P}]*$/u.test(text)) report(t.path, 'the body ends with a placeholder');
     }
   },
 );
