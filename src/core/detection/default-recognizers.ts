@@ -9,6 +9,7 @@ import { ibanRecognizer } from './recognizers/iban/iban-recognizer.js';
 import { ipAddressRecognizer } from './recognizers/ip-address/ip-address-recognizer.js';
 import { personRecognizer } from './recognizers/person/person-recognizer.js';
 import { phoneRecognizer } from './recognizers/phone/phone-recognizer.js';
+import { streetAddressRecognizer } from './recognizers/street-address/street-address-recognizer.js';
 import { usSsnRecognizer } from './recognizers/us-ssn/us-ssn-recognizer.js';
 
 /** The built-in recognizers for the twelve canonical types. */
@@ -25,5 +26,6 @@ export function defaultRecognizers(): Recognizer[] {
     dateOfBirthRecognizer,
     phoneRecognizer,
     personRecognizer,
+    streetAddressRecognizer,
   ];
 }

@@ -35,10 +35,13 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   return lo === 0 ? -1 : runs[lo - 1]!.end;
 }
 
+/** A cue saying the value is something else ("pedido", "protocolo", "CEP") binds only the value right after it. */
+const VETO_DISTANCE = 3;
+
 export function verdictFor(cue: Cue | undefined, type: string): CueVerdict {
   if (cue === undefined) return 'none';
   if (cue.kind === type) return 'supports';
-  if (cue.kind === OTHER) return 'vetoes';
+  if (cue.kind === OTHER) return cue.distance < VETO_DISTANCE ? 'vetoes' : 'none';
   return 'other-type';
 }
 

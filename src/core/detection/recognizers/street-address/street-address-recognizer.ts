@@ -1,0 +1,196 @@
+import type { AnalyzedText, Word } from '../../analyzed-text.js';
+import type { Entity } from '../../entity.js';
+import type { Recognizer } from '../../recognizer.js';
+import {
+  COMPLEMENT_WORDS,
+  DIRECTIONS,
+  LOWER_CASE_STREET_TYPES,
+  NAME_CONNECTORS,
+  NUMBER_MARKERS,
+  STANDALONE_COMPLEMENTS,
+  STREET_SUFFIXES,
+  STREET_TYPES,
+} from './street-words.js';
+
+/** How far a street name may run between its type word and its number. */
+const MAX_NAME_WORDS = 7;
+const SCORE = 0.9;
+
+/** Tokens of a bounded slice: words, numbers and single punctuation marks, with offsets in the text. */
+interface Token {
+  readonly kind: 'word' | 'number' | 'punct';
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly norm: string;
+}
+
+const TOKEN = /([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[ºª°]|[A-Za-z](?![\p{L}]))?)|([^\s\p{L}\d])/guy;
+const SLICE = 140;
+
+function tokenize(text: string, from: number): Token[] {
+  const tokens: Token[] = [];
+  const end = Math.min(text.length, from + SLICE);
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 160) {
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) break; // an address does not run across lines
+    TOKEN.lastIndex = i;
+    const m = TOKEN.exec(text);
+    if (m === null) break;
+    const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
+    tokens.push({ kind, start: i, end: i + m[0].length, text: m[0], norm: m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') });
+    i += m[0].length;
+  }
+  return tokens;
+}
+
+const isNumber = (t: Token | undefined): t is Token => t?.kind === 'number';
+const isPunct = (t: Token | undefined, chars: string): boolean => t?.kind === 'punct' && chars.includes(t.text);
+const isHouseNumber = (t: Token | undefined): t is Token => isNumber(t) && /^\d{1,5}[A-Za-z]?$/.test(t.text);
+
+/**
+ * Complements after the house number: "apto 45", "bloco A apto 67", "sala 1270", "3º B", "6º 4ª",
+ * "piso 11", "Suite 234", "Apt. 435", "#5", "fundos". Returns the index after the last one.
+ */
+function complements(tokens: readonly Token[], from: number): number {
+  let k = from;
+  let end = from;
+  for (;;) {
+    let j = k;
+    while (isPunct(tokens[j], ',-–')) j++;
+    const t = tokens[j];
+    if (t === undefined) break;
+    if (t.kind === 'word' && STANDALONE_COMPLEMENTS.has(t.norm)) {
+      k = end = j + 1;
+      continue;
+    }
+    if (t.kind === 'word' && COMPLEMENT_WORDS.has(t.norm)) {
+      let v = j + 1;
+      if (isPunct(tokens[v], '.')) v++;
+      if (isPunct(tokens[v], 'º°')) v++;
+      const value = tokens[v];
+      if (value !== undefined && (value.kind === 'number' || (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)))) {
+        k = end = v + 1;
+        continue;
+      }
+      break;
+    }
+    if (isPunct(t, '#') && isNumber(tokens[j + 1])) {
+      k = end = j + 2;
+      continue;
+    }
+    // Spanish floor and door: "3º B", "6º 4ª", "2º izq".
+    if (t.kind === 'number' && /[ºª°]$/.test(t.text)) {
+      const door = tokens[j + 1];
+      const hasDoor = door !== undefined && ((door.kind === 'word' && door.text.length <= 4 && /^(?:[A-Z]|izq|dcha|der|izda)/i.test(door.text)) || (door.kind === 'number' && /[ºª°]$/.test(door.text)));
+      k = end = hasDoor ? j + 2 : j + 1;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/** "Rua das Flores, 123", "Av. Paulista, nº 1578", "Calle Mayor 15, 3º B", "Carrera 7 # 45-12 apto 301". */
+function typedStreet(tokens: readonly Token[]): number | undefined {
+  const type = tokens[0]!;
+  if (!/^[\p{Lu}]/u.test(type.text) && !LOWER_CASE_STREET_TYPES.has(type.norm)) return undefined;
+  let k = 1;
+  if (isPunct(tokens[k], './')) k++;
+  // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
+  if (isNumber(tokens[k]) && isPunct(tokens[k + 1], '#') && isNumber(tokens[k + 2])) {
+    let j = k + 3;
+    if (isPunct(tokens[j], '-') && isNumber(tokens[j + 1])) j += 2;
+    return complements(tokens, j);
+  }
+  // A street typed in lower case ("rua das flores 12") may have a lower-case name; otherwise names are capitalised.
+  const lowerCase = !/^[\p{Lu}]/u.test(tokens[0]!.text);
+  let names = 0;
+  while (names < MAX_NAME_WORDS) {
+    const t = tokens[k];
+    if (t === undefined) return undefined;
+    const nameLike = NAME_CONNECTORS.has(t.norm) || /^[\p{Lu}]/u.test(t.text) || lowerCase;
+    if (t.kind === 'word' && nameLike && !NUMBER_MARKERS.has(t.norm) && !COMPLEMENT_WORDS.has(t.norm)) {
+      names++;
+      k++;
+      continue;
+    }
+    // Street names with numbers in them: "Rua 7 de Setembro", "Av. XV de Novembro" (roman numerals are words).
+    if (names === 0 && isNumber(t) && tokens[k + 1]?.kind === 'word' && NAME_CONNECTORS.has(tokens[k + 1]!.norm)) {
+      names++;
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (names === 0) return undefined;
+  if (isPunct(tokens[k], ',')) k++;
+  const marker = tokens[k];
+  if (marker !== undefined && ((marker.kind === 'word' && NUMBER_MARKERS.has(marker.norm)) || isPunct(marker, '#'))) {
+    k++;
+    if (isPunct(tokens[k], '.º°')) k++;
+    if (isPunct(tokens[k], 'º°')) k++;
+  }
+  if (!isHouseNumber(tokens[k])) return undefined;
+  return complements(tokens, k + 1);
+}
+
+/** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295". */
+function numberedStreet(tokens: readonly Token[]): number | undefined {
+  let k = 1;
+  if (tokens[k]?.kind === 'word' && DIRECTIONS.has(tokens[k]!.norm)) {
+    k++;
+    if (isPunct(tokens[k], '.')) k++;
+  }
+  let names = 0;
+  while (names < 4) {
+    const t = tokens[k];
+    if (t?.kind !== 'word' || !/^[\p{Lu}]/u.test(t.text)) return undefined;
+    names++;
+    k++;
+    // The suffix's abbreviation dot ("Ln.") is left out, as sentence punctuation would be.
+    if (STREET_SUFFIXES.has(t.norm) && names > 1) return complements(tokens, k);
+  }
+  return undefined;
+}
+
+function endOf(tokens: readonly Token[], index: number): number {
+  return tokens[index - 1]!.end;
+}
+
+/**
+ * Street addresses in the three languages: a street-type word, a name and a house number (or an
+ * English house number, a name and a street suffix), then the complements that follow. Each
+ * attempt parses a bounded slice, so the whole scan stays linear.
+ */
+export const streetAddressRecognizer: Recognizer = {
+  name: 'street-address',
+  types: ['STREET_ADDRESS'],
+  detect(doc: AnalyzedText, _context, sink: Entity[]) {
+    const text = doc.text;
+    let coveredUntil = -1;
+    for (const w of doc.words as readonly Word[]) {
+      if (w.start < coveredUntil || !STREET_TYPES.has(w.norm)) continue;
+      const tokens = tokenize(text, w.start);
+      const end = typedStreet(tokens);
+      if (end === undefined) continue;
+      sink.push({ type: 'STREET_ADDRESS', start: w.start, end: endOf(tokens, end), score: SCORE, recognizer: 'street-address' });
+      coveredUntil = endOf(tokens, end);
+    }
+    for (const run of doc.runs) {
+      const g = run.groups[0]!;
+      if (run.start < coveredUntil && run.start >= 0 && g.start < coveredUntil) continue;
+      if (g.end - g.start > 5 || run.start !== g.start) continue;
+      if (g.start > 0 && /[\p{L}\d]/u.test(text[g.start - 1]!)) continue;
+      const tokens = tokenize(text, g.start);
+      const end = numberedStreet(tokens);
+      if (end === undefined) continue;
+      sink.push({ type: 'STREET_ADDRESS', start: g.start, end: endOf(tokens, end), score: SCORE, recognizer: 'street-address' });
+    }
+  },
+};
