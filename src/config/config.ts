@@ -43,6 +43,22 @@ const configSchema = z.object({
   revealBurst: z.coerce.number().int().positive(),
   /** VEIL_HTTP_BODY_LIMIT: largest accepted request body in bytes (default 1 MiB). */
   httpBodyLimit: z.coerce.number().int().positive(),
+  /** VEIL_WHATSAPP_GRAPH_URL: Graph API base URL (Meta's, or the sandbox simulator's). */
+  whatsappGraphUrl: z.url(),
+  /** VEIL_WHATSAPP_API_VERSION: Graph API version in request paths. */
+  whatsappApiVersion: z.string().regex(/^v[0-9]+\.[0-9]+$/, 'a Graph version such as v23.0'),
+  /** VEIL_WHATSAPP_ACCESS_TOKEN (or VEIL_WHATSAPP_ACCESS_TOKEN_FILE): system-user token for Graph calls. */
+  whatsappAccessToken: z.string().min(1).optional(),
+  /** VEIL_WHATSAPP_WABA_ID: the WhatsApp Business Account whose templates Veil manages. */
+  whatsappWabaId: z
+    .string()
+    .regex(/^[0-9]+$/)
+    .optional(),
+  /** VEIL_WHATSAPP_PHONE_NUMBER_ID: the business number messages are sent from. */
+  whatsappPhoneNumberId: z
+    .string()
+    .regex(/^[0-9]+$/)
+    .optional(),
 });
 
 export type VeilConfig = Readonly<z.infer<typeof configSchema>>;
@@ -74,6 +90,11 @@ export function loadConfig(
     revealRatePerMinute: env.VEIL_REVEAL_RATE_PER_MINUTE ?? 600,
     revealBurst: env.VEIL_REVEAL_BURST ?? 100,
     httpBodyLimit: env.VEIL_HTTP_BODY_LIMIT ?? 1_048_576,
+    whatsappGraphUrl: env.VEIL_WHATSAPP_GRAPH_URL ?? 'https://graph.facebook.com',
+    whatsappApiVersion: env.VEIL_WHATSAPP_API_VERSION ?? 'v23.0',
+    whatsappAccessToken: secret(env, 'VEIL_WHATSAPP_ACCESS_TOKEN'),
+    whatsappWabaId: env.VEIL_WHATSAPP_WABA_ID,
+    whatsappPhoneNumberId: env.VEIL_WHATSAPP_PHONE_NUMBER_ID,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
