@@ -20,7 +20,10 @@ export interface Cue {
 
 export interface CueTable {
   /** Phrases keyed by their last word, longest first. */
-  readonly byLastWord: ReadonlyMap<string, readonly { readonly words: readonly string[]; readonly kind: CueKind }[]>;
+  readonly byLastWord: ReadonlyMap<
+    string,
+    readonly { readonly words: readonly string[]; readonly kind: CueKind }[]
+  >;
 }
 
 export function buildCueTable(entries: Readonly<Record<CueKind, readonly string[]>>): CueTable {
@@ -47,10 +50,15 @@ function phraseEndsAt(words: readonly Word[], endIndex: number, phrase: readonly
 }
 
 /** The cue whose phrase ends at word `index`, if any. */
-export function cueEndingAt(table: CueTable, words: readonly Word[], index: number): { kind: CueKind; length: number } | undefined {
+export function cueEndingAt(
+  table: CueTable,
+  words: readonly Word[],
+  index: number,
+): { kind: CueKind; length: number } | undefined {
   const candidates = table.byLastWord.get((words[index] as Word).norm);
   if (candidates === undefined) return undefined;
-  for (const c of candidates) if (phraseEndsAt(words, index, c.words)) return { kind: c.kind, length: c.words.length };
+  for (const c of candidates)
+    if (phraseEndsAt(words, index, c.words)) return { kind: c.kind, length: c.words.length };
   return undefined;
 }
 
@@ -73,13 +81,19 @@ export function nearestCueBefore(
     const w = words[i] as Word;
     if (w.start < barrier) return undefined;
     const hit = cueEndingAt(table, words, i);
-    if (hit !== undefined && (kind === undefined || hit.kind === kind)) return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
+    if (hit !== undefined && (kind === undefined || hit.kind === kind))
+      return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
   }
   return undefined;
 }
 
 /** The nearest cue right after `offset` (the value comes first: "12345678909 é o meu cpf"). */
-export function nearestCueAfter(doc: AnalyzedText, table: CueTable, offset: number, window: number): Cue | undefined {
+export function nearestCueAfter(
+  doc: AnalyzedText,
+  table: CueTable,
+  offset: number,
+  window: number,
+): Cue | undefined {
   const words = doc.words;
   const from = doc.wordIndexAt(offset);
   for (let i = from, distance = 0; i < words.length && distance < window; i++, distance++) {

@@ -3,5 +3,8 @@ import { createDetectionEngine, type DetectionEngine, type DetectionOptions } fr
 
 /** The engine with every built-in recognizer; options add region, thresholds, lists and custom recognizers. */
 export function createDefaultEngine(options: Partial<DetectionOptions> = {}): DetectionEngine {
-  return createDetectionEngine({ ...options, recognizers: [...defaultRecognizers(), ...(options.recognizers ?? [])] });
+  return createDetectionEngine({
+    ...options,
+    recognizers: [...defaultRecognizers(), ...(options.recognizers ?? [])],
+  });
 }

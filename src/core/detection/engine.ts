@@ -57,7 +57,10 @@ export function createDetectionEngine(options: DetectionOptions): DetectionEngin
       const found: Entity[] = [];
       for (const recognizer of recognizers) recognizer.detect(doc, context, found);
       const candidates = found.filter(
-        (e) => e.score >= minScore && wanted.has(e.type) && (allow.size === 0 || !allow.has(normalizeWord(text.slice(e.start, e.end)))),
+        (e) =>
+          e.score >= minScore &&
+          wanted.has(e.type) &&
+          (allow.size === 0 || !allow.has(normalizeWord(text.slice(e.start, e.end)))),
       );
       return resolveOverlaps(candidates, text.length);
     },

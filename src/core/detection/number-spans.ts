@@ -22,7 +22,10 @@ export const MAX_GROUPS = 8;
 /** True when a letter touches the span: "BR830120731", "A2751278", "v1.2.3". */
 export function gluedToLetters(doc: AnalyzedText, start: number, end: number): boolean {
   const t = doc.text;
-  return (start > 0 && isLetterCode(t.charCodeAt(start - 1))) || (end < t.length && isLetterCode(t.charCodeAt(end)));
+  return (
+    (start > 0 && isLetterCode(t.charCodeAt(start - 1))) ||
+    (end < t.length && isLetterCode(t.charCodeAt(end)))
+  );
 }
 
 /**

@@ -20,4 +20,5 @@ export interface Recognizer {
   detect(doc: AnalyzedText, context: RecognizerContext, sink: Entity[]): void;
 }
 
-export const clampScore = (score: number): number => (score < 0 ? 0 : score > 1 ? 1 : Math.round(score * 1000) / 1000);
+export const clampScore = (score: number): number =>
+  score < 0 ? 0 : score > 1 ? 1 : Math.round(score * 1000) / 1000;

@@ -18,7 +18,13 @@ export const cardCvvRecognizer: Recognizer = {
         if (gluedToLetters(doc, g.start, g.end)) return;
         const cue = cueBefore(doc, context, g.start, CVV_WINDOW, 'CARD_CVV');
         if (cue === undefined) return;
-        sink.push({ type: 'CARD_CVV', start: g.start, end: g.end, score: cue.distance <= 2 ? 0.9 : 0.75, recognizer: 'card-cvv' });
+        sink.push({
+          type: 'CARD_CVV',
+          start: g.start,
+          end: g.end,
+          score: cue.distance <= 2 ? 0.9 : 0.75,
+          recognizer: 'card-cvv',
+        });
       });
     }
   },

@@ -23,7 +23,13 @@ export const cnpjRecognizer: Recognizer = {
       const canonical = groupLengthsOf(span).join(',') === '2,3,3,4,2';
       const base = valid ? (canonical ? 0.85 : 0.65) : 0.55;
       seen.add(span.start);
-      sink.push({ type: 'CNPJ', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'cnpj' });
+      sink.push({
+        type: 'CNPJ',
+        start: span.start,
+        end: span.end,
+        score: clampScore(base + cueAdjustment(verdict)),
+        recognizer: 'cnpj',
+      });
     });
     // Alphanumeric CNPJs contain letters, so they are not number runs: anchor on each "/".
     const text = doc.text;
@@ -37,7 +43,13 @@ export const cnpjRecognizer: Recognizer = {
       if (/^\d+$/.test(bare) || !cnpjValid(bare)) continue;
       const verdict = verdictFor(cueBefore(doc, context, start), 'CNPJ');
       if (verdict === 'vetoes') continue;
-      sink.push({ type: 'CNPJ', start, end: start + m[0].length, score: clampScore(0.85 + cueAdjustment(verdict)), recognizer: 'cnpj' });
+      sink.push({
+        type: 'CNPJ',
+        start,
+        end: start + m[0].length,
+        score: clampScore(0.85 + cueAdjustment(verdict)),
+        recognizer: 'cnpj',
+      });
     }
   },
 };

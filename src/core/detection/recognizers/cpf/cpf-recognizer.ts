@@ -4,7 +4,8 @@ import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cpfValid } from '../../validators/checksums.js';
 
-const CANONICAL_GROUPS = '3,3,3,2';
+/** 000.000.000-00, and the check digits set apart (000000000-00, 000 000 000 00 and 9+2 groupings). */
+const CPF_GROUPINGS = new Set(['3,3,3,2', '9,2']);
 
 /** CPF: 11 digits, any grouping; valid check digits, or a CPF cue for a mistyped one. */
 export const cpfRecognizer: Recognizer = {
@@ -18,11 +19,17 @@ export const cpfRecognizer: Recognizer = {
       if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) return;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF');
       if (verdict === 'vetoes') return;
-      const canonical = groupLengthsOf(span).join(',') === CANONICAL_GROUPS;
+      const canonical = CPF_GROUPINGS.has(groupLengthsOf(span).join(','));
       const valid = cpfValid(span.digits);
       if (!valid && verdict !== 'supports') return;
       const base = valid ? (canonical ? 0.85 : 0.6) : 0.55;
-      sink.push({ type: 'CPF', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'cpf' });
+      sink.push({
+        type: 'CPF',
+        start: span.start,
+        end: span.end,
+        score: clampScore(base + cueAdjustment(verdict)),
+        recognizer: 'cpf',
+      });
     });
   },
 };

@@ -6,7 +6,24 @@ import { cardIssuer } from '../../validators/card-issuers.js';
 import { luhnValid } from '../../validators/checksums.js';
 
 /** Groupings printed on cards or typed by people: 4-4-4-4, 4-6-5 (Amex), 4-6-4 (Diners), 4-4-4-4-3. */
-const TYPICAL_GROUPINGS = new Set(['4,4,4,4', '4,6,5', '4,6,4', '4,4,4,4,3', '4,4,4,1', '4,4,4,2', '4,4,4,3', '4,4,5', '4,4,4,4,2', '4,4,4,4,1', '8,8', '4,4,8', '8,4,4', '6,10', '4,4,4,4,4', '5,5,5,4']);
+const TYPICAL_GROUPINGS = new Set([
+  '4,4,4,4',
+  '4,6,5',
+  '4,6,4',
+  '4,4,4,4,3',
+  '4,4,4,1',
+  '4,4,4,2',
+  '4,4,4,3',
+  '4,4,5',
+  '4,4,4,4,2',
+  '4,4,4,4,1',
+  '8,8',
+  '4,4,8',
+  '8,4,4',
+  '6,10',
+  '4,4,4,4,4',
+  '5,5,5,4',
+]);
 
 /** Card numbers: 13–19 digits of a known issuer range passing Luhn; a card cue also takes a mistyped one. */
 export const creditCardRecognizer: Recognizer = {

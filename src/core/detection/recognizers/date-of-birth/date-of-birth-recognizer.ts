@@ -1,6 +1,12 @@
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf, type NumberSpan } from '../../number-spans.js';
+import {
+  forEachNumberSpan,
+  gluedToLetters,
+  groupLengthsOf,
+  separatorsOf,
+  type NumberSpan,
+} from '../../number-spans.js';
 import { cueBefore } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
 import { monthOf } from './month-names.js';
@@ -25,10 +31,12 @@ function numericDate(doc: AnalyzedText, span: NumberSpan): boolean {
   if (lengths.length === 3) {
     const [a, b, c] = parts.map(Number) as [number, number, number];
     if (lengths[0] === 4) return validYear(parts[0]!) && validMonth(b) && validDay(c);
-    if (lengths[0]! > 2 || lengths[1]! > 2 || (lengths[2] !== 2 && lengths[2] !== 4) || !validYear(parts[2]!)) return false;
+    if (lengths[0]! > 2 || lengths[1]! > 2 || (lengths[2] !== 2 && lengths[2] !== 4) || !validYear(parts[2]!))
+      return false;
     return (validDay(a) && validMonth(b)) || (validMonth(a) && validDay(b));
   }
-  if (lengths.length === 2) return lengths[0]! <= 2 && lengths[1] === 4 && validMonth(Number(parts[0])) && validYear(parts[1]!);
+  if (lengths.length === 2)
+    return lengths[0]! <= 2 && lengths[1] === 4 && validMonth(Number(parts[0])) && validYear(parts[1]!);
   if (lengths.length === 1 && lengths[0] === 8) {
     const d = span.digits;
     const dmy = validDay(Number(d.slice(0, 2))) && validMonth(Number(d.slice(2, 4))) && validYear(d.slice(4));
@@ -82,9 +90,11 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
   detect(doc, context, sink: Entity[]) {
-    const push = (start: number, end: number) => sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
+    const push = (start: number, end: number) =>
+      sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
     forEachNumberSpan(doc, 4, 8, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(') || gluedToLetters(doc, span.start, span.end)) return;
+      if (span.text.startsWith('+') || span.text.startsWith('(') || gluedToLetters(doc, span.start, span.end))
+        return;
       if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
     });
     textualDates(doc, (start, end) => {

@@ -26,7 +26,7 @@ function plainEmails(doc: AnalyzedText, sink: Entity[]): void {
     const labels = text.slice(right, end).split('.');
     const tld = labels[labels.length - 1]!;
     if (labels.length < 2 || labels.some((l) => l === '') || !/^[A-Za-z]{2,24}$/.test(tld)) continue;
-    if (text[left - 1] === '.' ) continue;
+    if (text[left - 1] === '.') continue;
     const spaced = left !== at || right !== at + 1;
     if (spaced && !isKnownTld(tld)) continue;
     sink.push({ type: 'EMAIL', start, end, score: spaced ? 0.75 : 0.95, recognizer: 'email' });

@@ -18,17 +18,27 @@ export const ipAddressRecognizer: Recognizer = {
       let chainStart = 0;
       for (let k = 0; k < groups.length; k++) {
         const next = groups[k + 1];
-        const dotted = next !== undefined && next.start - groups[k]!.end === 1 && text[groups[k]!.end] === '.';
+        const dotted =
+          next !== undefined && next.start - groups[k]!.end === 1 && text[groups[k]!.end] === '.';
         if (dotted) continue;
         if (k - chainStart === 3) {
           const first = groups[chainStart]!;
           const last = groups[k]!;
           const parts = groups.slice(chainStart, k + 1).map((g) => text.slice(g.start, g.end));
-          if (parts.every((p) => p.length <= 3 && Number(p) <= 255) && !gluedToLetters(doc, first.start, last.end)) {
+          if (
+            parts.every((p) => p.length <= 3 && Number(p) <= 255) &&
+            !gluedToLetters(doc, first.start, last.end)
+          ) {
             const verdict = verdictFor(cueBefore(doc, context, first.start), 'IP_ADDRESS');
             if (verdict !== 'vetoes') {
               const score = clampScore(0.8 + Math.max(0, cueAdjustment(verdict)));
-              sink.push({ type: 'IP_ADDRESS', start: first.start, end: last.end, score, recognizer: 'ip-address' });
+              sink.push({
+                type: 'IP_ADDRESS',
+                start: first.start,
+                end: last.end,
+                score,
+                recognizer: 'ip-address',
+              });
             }
           }
         }
@@ -39,7 +49,11 @@ export const ipAddressRecognizer: Recognizer = {
   },
 };
 
-function detectIpv6(doc: Parameters<typeof ipAddressRecognizer.detect>[0], context: Parameters<typeof ipAddressRecognizer.detect>[1], sink: Entity[]): void {
+function detectIpv6(
+  doc: Parameters<typeof ipAddressRecognizer.detect>[0],
+  context: Parameters<typeof ipAddressRecognizer.detect>[1],
+  sink: Entity[],
+): void {
   const text = doc.text;
   let from = 0;
   for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', from)) {

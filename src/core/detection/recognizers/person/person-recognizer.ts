@@ -53,14 +53,27 @@ function growChain(doc: AnalyzedText, first: number): Chain {
   while (k < words.length && names < MAX_NAME_WORDS) {
     // Particles ("de", "dos", "de la") join only when a name follows them.
     let p = k;
-    while (p < words.length && NAME_PARTICLES.has(words[p]!.norm) && !words[p]!.capitalized && joinedBySpace(doc.text, words[p - 1]!, words[p]!)) p++;
+    while (
+      p < words.length &&
+      NAME_PARTICLES.has(words[p]!.norm) &&
+      (!words[p]!.capitalized || style === 'upper') &&
+      joinedBySpace(doc.text, words[p - 1]!, words[p]!)
+    )
+      p++;
     const w = words[p];
     if (w === undefined || !joinedBySpace(doc.text, words[p - 1]!, w)) break;
     if (p > k && JOINING_PARTICLES.has(words[p - 1]!.norm) && p - k === 1 && !isNameWord(w)) break;
     const sameStyle = styleOf(w) === style || (style === 'upper' && w.text.length === 1);
     if (!sameStyle) break;
     if (isNameWord(w)) known++;
-    else if (style !== 'lower' && !STREET_BEFORE.has(w.norm) && !COMPANY_AFTER.has(w.norm) && w.text.length > 1 && !CUES.byLastWord.has(w.norm)) unknown++;
+    else if (
+      style !== 'lower' &&
+      !STREET_BEFORE.has(w.norm) &&
+      !COMPANY_AFTER.has(w.norm) &&
+      w.text.length > 1 &&
+      !CUES.byLastWord.has(w.norm)
+    )
+      unknown++;
     else break;
     names++;
     last = p;
@@ -72,6 +85,8 @@ function growChain(doc: AnalyzedText, first: number): Chain {
 function sentenceStart(text: string, offset: number): number {
   for (let i = offset - 1; i >= 0 && offset - i < 80; i--) {
     const c = text[i];
+    // The dot of an abbreviation such as "Sr." or "Dra." does not end a sentence.
+    if (c === '.' && /(?:^|[^\p{L}])\p{L}{1,3}$/u.test(text.slice(Math.max(0, i - 5), i))) continue;
     if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ';') return i + 1;
   }
   return Math.max(0, offset - 80);
@@ -110,21 +125,45 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const single = chain.first === chain.last;
 
   // What the name is part of, when it is not a person.
-  if (prev !== undefined && joinedBySpace(text, prev, head) && (COMPANY_BEFORE.has(prev.norm) || PLACE_BEFORE.has(prev.norm))) return 0;
+  if (
+    prev !== undefined &&
+    joinedBySpace(text, prev, head) &&
+    (COMPANY_BEFORE.has(prev.norm) || PLACE_BEFORE.has(prev.norm))
+  )
+    return 0;
   // "Padaria Dona Teresa": a title inside a store name.
   const beforeTitle = words[chain.first - 2];
-  if (prev !== undefined && TITLES.has(prev.norm) && beforeTitle !== undefined && COMPANY_BEFORE.has(beforeTitle.norm)) return 0;
+  if (
+    prev !== undefined &&
+    TITLES.has(prev.norm) &&
+    beforeTitle !== undefined &&
+    COMPANY_BEFORE.has(beforeTitle.norm)
+  )
+    return 0;
   if (/^\s?\u{1F916}/u.test(text.slice(tail.end, tail.end + 3))) return 0;
   if (prev !== undefined && STREET_BEFORE.has(prev.norm) && head.start - prev.end <= 2) return 0;
-  if (next !== undefined && COMPANY_AFTER.has(next.norm) && /^[\s&,]{1,3}$/.test(text.slice(tail.end, next.start)) && (next.norm.length > 3 || next.upper)) return 0;
+  if (
+    next !== undefined &&
+    COMPANY_AFTER.has(next.norm) &&
+    /^[\s&,]{1,3}$/.test(text.slice(tail.end, next.start)) &&
+    (next.norm.length > 3 || next.upper)
+  )
+    return 0;
   const after = nearestBotAfter(doc, chain.last);
   if (after) return 0;
 
   const barrier = Math.max(sentenceStart(text, head.start), previousRunEnd(doc, head.start));
   const cue = nearestCueBefore(doc, CUES, head.start, 4, barrier);
-  const intro = (cue?.kind === 'INTRO' && cue.distance <= 2) || (cue?.kind === 'TITLE' && cue.distance === 0) || (next !== undefined && AFTER_INTRO.has(next.norm) && next.start - tail.end <= 2);
+  const intro =
+    (cue?.kind === 'INTRO' && cue.distance <= 2) ||
+    (cue?.kind === 'TITLE' && cue.distance === 0) ||
+    (next !== undefined && AFTER_INTRO.has(next.norm) && next.start - tail.end <= 2);
   const signature = isSignature(doc, head.start, tail.end);
-  const greeting = cue?.kind === 'GREETING' && cue.distance === 0 && cue.wordIndex <= 1 && /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
+  const greeting =
+    cue?.kind === 'GREETING' &&
+    cue.distance === 0 &&
+    cue.wordIndex <= 1 &&
+    /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
   if (single && !intro && !signature && PLACE_NAMES.has(head.norm)) return 0;
   // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
   if (AMBIGUOUS.has(head.norm) && single && !intro && !signature) return 0;
@@ -161,13 +200,36 @@ export const personRecognizer: Recognizer = {
       if (!GIVEN.has(w.norm) && !(SURNAME.has(w.norm) && w.capitalized && titleBefore(doc, i))) continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
-      if (score > 0) sink.push({ type: 'PERSON', start: w.start, end: words[chain.last]!.end, score, recognizer: 'person' });
+      if (score > 0)
+        sink.push({
+          type: 'PERSON',
+          start: w.start,
+          end: words[chain.last]!.end,
+          score,
+          recognizer: 'person',
+        });
       i = chain.last;
     }
   },
 };
 
-const TITLES = new Set(['sr', 'sra', 'srta', 'dona', 'seu', 'dr', 'dra', 'mr', 'mrs', 'ms', 'miss', 'don', 'senor', 'senora', 'prof']);
+const TITLES = new Set([
+  'sr',
+  'sra',
+  'srta',
+  'dona',
+  'seu',
+  'dr',
+  'dra',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'don',
+  'senor',
+  'senora',
+  'prof',
+]);
 function titleBefore(doc: AnalyzedText, index: number): boolean {
   const prev = doc.words[index - 1];
   return prev !== undefined && TITLES.has(prev.norm);

@@ -1,7 +1,13 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity, Lang } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf, type NumberSpan } from '../../number-spans.js';
+import {
+  forEachNumberSpan,
+  gluedToLetters,
+  groupLengthsOf,
+  separatorsOf,
+  type NumberSpan,
+} from '../../number-spans.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
 
@@ -29,12 +35,15 @@ function phoneDigitsText(text: string): string {
   return text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '($1)').replace(/^\+52[\s.-]*1[\s.-]+(?=\d{2})/, '+52 ');
 }
 
-/** Four dotted groups of at most three digits read as an IPv4 address, not a phone number. */
 const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const SSN_SHAPE = /^\d{3} ?- ?\d{2} ?- ?\d{4}$/;
 
 type Plausibility = 'valid' | 'possible' | 'none';
 
-function plausibility(text: string, regions: readonly CountryCode[]): { level: Plausibility; inDefault: boolean } {
+function plausibility(
+  text: string,
+  regions: readonly CountryCode[],
+): { level: Plausibility; inDefault: boolean } {
   const international = text.startsWith('+') || text.startsWith('(+');
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
@@ -49,12 +58,14 @@ function plausibility(text: string, regions: readonly CountryCode[]): { level: P
 function leadsWithCountryCode(text: string, span: NumberSpan): boolean {
   const run = span.run;
   const firstGroup = run.groups[0]!;
-  return text[run.start] === '+' || (firstGroup.end - firstGroup.start === 1 && text[firstGroup.start] === '1');
+  return (
+    text[run.start] === '+' || (firstGroup.end - firstGroup.start === 1 && text[firstGroup.start] === '1')
+  );
 }
 
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
   if (gluedToLetters(doc, start, end)) return false;
-  return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]/g, '') === '');
+  return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]|^xx$/gi, '') === '');
 }
 
 /** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
@@ -66,7 +77,8 @@ export const phoneRecognizer: Recognizer = {
     forEachNumberSpan(doc, 7, 15, (span) => {
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
       if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return;
-      if (DOTTED_QUAD.test(span.text)) return;
+      // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
+      if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return;
       const seps = separatorsOf(doc, span);
       if (!phoneShaped(doc, span.start, span.end, seps)) return;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
@@ -89,7 +101,13 @@ export const phoneRecognizer: Recognizer = {
       let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : international ? 0.6 : 0.55;
       if (verdict === 'supports') score += 0.25;
       if (verdict === 'other-type') score -= 0.3;
-      sink.push({ type: 'PHONE', start: span.start, end: span.end, score: clampScore(score), recognizer: 'phone' });
+      sink.push({
+        type: 'PHONE',
+        start: span.start,
+        end: span.end,
+        score: clampScore(score),
+        recognizer: 'phone',
+      });
     });
   },
 };

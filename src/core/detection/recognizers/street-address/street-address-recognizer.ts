@@ -43,14 +43,21 @@ function tokenize(text: string, from: number): Token[] {
     const m = TOKEN.exec(text);
     if (m === null) break;
     const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
-    tokens.push({ kind, start: i, end: i + m[0].length, text: m[0], norm: m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') });
+    tokens.push({
+      kind,
+      start: i,
+      end: i + m[0].length,
+      text: m[0],
+      norm: m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
+    });
     i += m[0].length;
   }
   return tokens;
 }
 
 const isNumber = (t: Token | undefined): t is Token => t?.kind === 'number';
-const isPunct = (t: Token | undefined, chars: string): boolean => t?.kind === 'punct' && chars.includes(t.text);
+const isPunct = (t: Token | undefined, chars: string): boolean =>
+  t?.kind === 'punct' && chars.includes(t.text);
 const isHouseNumber = (t: Token | undefined): t is Token => isNumber(t) && /^\d{1,5}[A-Za-z]?$/.test(t.text);
 
 /**
@@ -74,7 +81,11 @@ function complements(tokens: readonly Token[], from: number): number {
       if (isPunct(tokens[v], '.')) v++;
       if (isPunct(tokens[v], 'º°')) v++;
       const value = tokens[v];
-      if (value !== undefined && (value.kind === 'number' || (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)))) {
+      if (
+        value !== undefined &&
+        (value.kind === 'number' ||
+          (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)))
+      ) {
         k = end = v + 1;
         continue;
       }
@@ -87,7 +98,10 @@ function complements(tokens: readonly Token[], from: number): number {
     // Spanish floor and door: "3º B", "6º 4ª", "2º izq".
     if (t.kind === 'number' && /[ºª°]$/.test(t.text)) {
       const door = tokens[j + 1];
-      const hasDoor = door !== undefined && ((door.kind === 'word' && door.text.length <= 4 && /^(?:[A-Z]|izq|dcha|der|izda)/i.test(door.text)) || (door.kind === 'number' && /[ºª°]$/.test(door.text)));
+      const hasDoor =
+        door !== undefined &&
+        ((door.kind === 'word' && door.text.length <= 4 && /^(?:[A-Z]|izq|dcha|der|izda)/i.test(door.text)) ||
+          (door.kind === 'number' && /[ºª°]$/.test(door.text)));
       k = end = hasDoor ? j + 2 : j + 1;
       continue;
     }
@@ -121,7 +135,12 @@ function typedStreet(tokens: readonly Token[]): number | undefined {
       continue;
     }
     // Street names with numbers in them: "Rua 7 de Setembro", "Av. XV de Novembro" (roman numerals are words).
-    if (names === 0 && isNumber(t) && tokens[k + 1]?.kind === 'word' && NAME_CONNECTORS.has(tokens[k + 1]!.norm)) {
+    if (
+      names === 0 &&
+      isNumber(t) &&
+      tokens[k + 1]?.kind === 'word' &&
+      NAME_CONNECTORS.has(tokens[k + 1]!.norm)
+    ) {
       names++;
       k++;
       continue;
@@ -131,7 +150,10 @@ function typedStreet(tokens: readonly Token[]): number | undefined {
   if (names === 0) return undefined;
   if (isPunct(tokens[k], ',')) k++;
   const marker = tokens[k];
-  if (marker !== undefined && ((marker.kind === 'word' && NUMBER_MARKERS.has(marker.norm)) || isPunct(marker, '#'))) {
+  if (
+    marker !== undefined &&
+    ((marker.kind === 'word' && NUMBER_MARKERS.has(marker.norm)) || isPunct(marker, '#'))
+  ) {
     k++;
     if (isPunct(tokens[k], '.º°')) k++;
     if (isPunct(tokens[k], 'º°')) k++;
@@ -179,7 +201,13 @@ export const streetAddressRecognizer: Recognizer = {
       const tokens = tokenize(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;
-      sink.push({ type: 'STREET_ADDRESS', start: w.start, end: endOf(tokens, end), score: SCORE, recognizer: 'street-address' });
+      sink.push({
+        type: 'STREET_ADDRESS',
+        start: w.start,
+        end: endOf(tokens, end),
+        score: SCORE,
+        recognizer: 'street-address',
+      });
       coveredUntil = endOf(tokens, end);
     }
     for (const run of doc.runs) {
@@ -190,7 +218,13 @@ export const streetAddressRecognizer: Recognizer = {
       const tokens = tokenize(text, g.start);
       const end = numberedStreet(tokens);
       if (end === undefined) continue;
-      sink.push({ type: 'STREET_ADDRESS', start: g.start, end: endOf(tokens, end), score: SCORE, recognizer: 'street-address' });
+      sink.push({
+        type: 'STREET_ADDRESS',
+        start: g.start,
+        end: endOf(tokens, end),
+        score: SCORE,
+        recognizer: 'street-address',
+      });
     }
   },
 };

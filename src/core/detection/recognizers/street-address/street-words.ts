@@ -6,18 +6,59 @@ export const STREET_TYPES = new Set(
 );
 
 /** Type words that open an address even in lower case ("moro na rua das flores 12"); the rest must be capitalised. */
-export const LOWER_CASE_STREET_TYPES = new Set(['rua', 'avenida', 'alameda', 'travessa', 'estrada', 'rodovia', 'praca', 'calle', 'paseo', 'plaza', 'carrera', 'avenue']);
+export const LOWER_CASE_STREET_TYPES = new Set([
+  'rua',
+  'avenida',
+  'alameda',
+  'travessa',
+  'estrada',
+  'rodovia',
+  'praca',
+  'calle',
+  'paseo',
+  'plaza',
+  'carrera',
+  'avenue',
+]);
 
 /** English street suffixes after the name: "Maple Drive", "Cedar St". */
 export const STREET_SUFFIXES = new Set(
   `street st avenue ave av road rd drive dr lane ln court ct boulevard blvd way place pl terrace ter circle cir parkway
-  pkwy highway hwy square sq trail trl loop alley aly row crescent cres close path pike plaza walk`.split(/\s+/),
+  pkwy highway hwy square sq trail trl loop alley aly row crescent cres close path pike plaza walk`.split(
+    /\s+/,
+  ),
 );
 
-export const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
+export const DIRECTIONS = new Set([
+  'n',
+  's',
+  'e',
+  'w',
+  'ne',
+  'nw',
+  'se',
+  'sw',
+  'north',
+  'south',
+  'east',
+  'west',
+]);
 
 /** Lower-case words inside street names: "Rua das Flores", "Paseo de las Rosas", "Av. XV de Novembro". */
-export const NAME_CONNECTORS = new Set(['de', 'da', 'do', 'das', 'dos', 'del', 'la', 'las', 'los', 'el', 'e', 'y']);
+export const NAME_CONNECTORS = new Set([
+  'de',
+  'da',
+  'do',
+  'das',
+  'dos',
+  'del',
+  'la',
+  'las',
+  'los',
+  'el',
+  'e',
+  'y',
+]);
 
 /** Words that announce the house number: "nº 123", "n 544", "número 12", "num. 5". */
 export const NUMBER_MARKERS = new Set(['n', 'nº', 'no', 'nro', 'num', 'numero', 'number']);
@@ -30,4 +71,14 @@ export const COMPLEMENT_WORDS = new Set(
 );
 
 /** Complements that stand alone: "fundos", "térreo", "bajo", "frente". */
-export const STANDALONE_COMPLEMENTS = new Set(['fundos', 'terreo', 'frente', 'bajo', 'atico', 'sobreloja', 'cobertura', 'rear', 'basement']);
+export const STANDALONE_COMPLEMENTS = new Set([
+  'fundos',
+  'terreo',
+  'frente',
+  'bajo',
+  'atico',
+  'sobreloja',
+  'cobertura',
+  'rear',
+  'basement',
+]);

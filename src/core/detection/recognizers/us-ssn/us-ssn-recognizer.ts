@@ -18,10 +18,18 @@ export const usSsnRecognizer: Recognizer = {
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
       if (verdict === 'vetoes') return;
       const seps = separatorsOf(doc, span).map((s) => s.trim() || ' ');
-      const threeGroups = groupLengthsOf(span).join(',') === '3,2,4' && seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
+      const threeGroups =
+        groupLengthsOf(span).join(',') === '3,2,4' &&
+        seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
       if (!threeGroups && verdict !== 'supports') return;
       const base = threeGroups ? (seps[0] === '-' ? 0.8 : 0.65) : 0.55;
-      sink.push({ type: 'US_SSN', start: span.start, end: span.end, score: clampScore(base + cueAdjustment(verdict)), recognizer: 'us-ssn' });
+      sink.push({
+        type: 'US_SSN',
+        start: span.start,
+        end: span.end,
+        score: clampScore(base + cueAdjustment(verdict)),
+        recognizer: 'us-ssn',
+      });
     });
   },
 };

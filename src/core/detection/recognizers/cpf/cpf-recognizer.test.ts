@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('CPF recognizer', () => {
+  it.each([
+    ['Meu CPF é 529.982.247-25', '529.982.247-25'],
+    ['cpf 52998224725 por favor', '52998224725'],
+    ['o documento 529982247 25 está certo?', '529982247 25'],
+    ['CPF: 529 982 247 25.', '529 982 247 25'],
+  ])('finds a valid CPF in %j', (text, cpf) => expect(foundOf('CPF', text, 'pt')).toEqual([cpf]));
+
+  it('reports a mistyped CPF only when the text says it is a CPF', () => {
+    expect(foundOf('CPF', 'meu cpf é 123.456.789-00', 'pt')).toEqual(['123.456.789-00']);
+    expect(foundOf('CPF', 'o código 123.456.789-00 não funcionou', 'pt')).toEqual([]);
+  });
+
+  it('ignores numbers introduced as something else, whatever their shape', () => {
+    expect(foundOf('CPF', 'Pedido 52998224725 não chegou', 'pt')).toEqual([]);
+    expect(foundOf('CPF', 'protocolo de atendimento 529.982.247-25', 'pt')).toEqual([]);
+  });
+
+  it('does not take a digit string glued to letters', () => {
+    expect(foundOf('CPF', 'código BR52998224725X', 'pt')).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('credit card recognizer', () => {
+  it.each([
+    ['my card 4111 1111 1111 1111 exp 12/25', '4111 1111 1111 1111'],
+    ['cartão 5555-5555-5555-4444', '5555-5555-5555-4444'],
+    ['tarjeta 378282246310005', '378282246310005'],
+    ['Amex 3782 822463 10005 please', '3782 822463 10005'],
+    ['pago con 4111.1111.1111.1111', '4111.1111.1111.1111'],
+    ['segue 6062 8256 2425 4001', '6062 8256 2425 4001'],
+  ])('finds %j', (text, card) => expect(foundOf('CREDIT_CARD', text)).toEqual([card]));
+
+  it('takes a Luhn-failing number only with card wording', () => {
+    expect(foundOf('CREDIT_CARD', 'número do cartão 4111 1111 1111 1112', 'pt')).toEqual(['4111 1111 1111 1112']);
+    expect(foundOf('CREDIT_CARD', 'nota 4111 1111 1111 1112 emitida', 'pt')).toEqual([]);
+  });
+
+  it('ignores masked cards, last four digits and non-card numbers', () => {
+    expect(foundOf('CREDIT_CARD', 'the card ending in XXXX-XXXX-XXXX-4118 was charged', 'en')).toEqual([]);
+    expect(foundOf('CREDIT_CARD', 'cartão final 4118', 'pt')).toEqual([]);
+    expect(foundOf('CREDIT_CARD', 'IMEI 490154203237518', 'en')).toEqual([]);
+    expect(foundOf('CREDIT_CARD', 'código de barras 7891234567895', 'pt')).toEqual([]);
+  });
+});

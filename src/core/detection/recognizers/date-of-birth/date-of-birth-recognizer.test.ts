@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('date of birth recognizer', () => {
+  it.each([
+    ['nasci em 03/04/1987', '03/04/1987', 'pt'],
+    ['data de nascimento: 15 de março de 1992', '15 de março de 1992', 'pt'],
+    ['DOB 1987-04-03', '1987-04-03', 'en'],
+    ['born on July 4, 1981', 'July 4, 1981', 'en'],
+    ['birthday 14 January 1987', '14 January 1987', 'en'],
+    ['I was born in march 1990', 'march 1990', 'en'],
+    ['nací el 3 de marzo de 1990', '3 de marzo de 1990', 'es'],
+    ['fecha de nacimiento 07.06.1948', '07.06.1948', 'es'],
+    ['dt nasc 03041987', '03041987', 'pt'],
+    ['F. nac. 17/4/43', '17/4/43', 'es'],
+  ] as const)('finds %j', (text, date, lang) => expect(foundOf('DATE_OF_BIRTH', text, lang)).toEqual([date]));
+
+  it('ignores dates without birth context, years alone and ages', () => {
+    expect(foundOf('DATE_OF_BIRTH', 'entrega prevista el 10/07/2025', 'es')).toEqual([]);
+    expect(foundOf('DATE_OF_BIRTH', 'cliente desde 2009', 'pt')).toEqual([]);
+    expect(foundOf('DATE_OF_BIRTH', 'nasci em 1987', 'pt')).toEqual([]);
+    expect(foundOf('DATE_OF_BIRTH', 'my birthday is tomorrow, I turn 40', 'en')).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('person recognizer', () => {
+  it.each([
+    ['Olá, meu nome é João Pedro de Almeida.', 'João Pedro de Almeida', 'pt'],
+    ['aqui é a camila rocha', 'camila rocha', 'pt'],
+    ['Boa tarde, Gustavo Santana aqui.', 'Gustavo Santana', 'pt'],
+    ['Hola, soy Ana María Rodríguez de la Fuente', 'Ana María Rodríguez de la Fuente', 'es'],
+    ['please talk to my son Steven Wright.', 'Steven Wright', 'en'],
+    ['hey its donna miller. Cell later', 'donna miller', 'en'],
+    ['O titular é ANTONIO MARCOS DE OLIVEIRA', 'ANTONIO MARCOS DE OLIVEIRA', 'pt'],
+    ['Thanks,\nEmily', 'Emily', 'en'],
+    ['Paguei ontem. — Diego', 'Diego', 'pt'],
+    ['falar com o Sr. Oliveira amanhã', 'Oliveira', 'pt'],
+  ] as const)('finds the name in %j', (text, name, lang) => expect(foundOf('PERSON', text, lang)).toEqual([name]));
+
+  it('leaves out bots, companies, stores and places', () => {
+    expect(foundOf('PERSON', "Hi! I'm Max, your virtual assistant.", 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Olá! Eu sou a Lia, assistente virtual da Loja Aurora.', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Comprei na Calçados Bianca ontem', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'parts from Sullivan Auto Parts', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Moro em Natal e trabalho em São Paulo', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Hi Max, I need a human', 'en')).toEqual([]);
+  });
+
+  it('does not take a common word that is also a name on its own', () => {
+    expect(foundOf('PERSON', 'Rosa é minha cor favorita', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Will you call me?', 'en')).toEqual([]);
+  });
+
+  it('honours an allow list of the bot and agent names', async () => {
+    const { createDefaultEngine } = await import('../../default-engine.js');
+    const engine = createDefaultEngine({ allowList: ['Juliana'] });
+    expect(engine.detect({ text: 'Falei com a atendente Juliana', lang: 'pt' })).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('phone recognizer', () => {
+  it.each([
+    ['meu cel +55 (11) 98765-4321', '+55 (11) 98765-4321', 'pt'],
+    ['liga no 11 9 8765-4321', '11 9 8765-4321', 'pt'],
+    ['fone (0xx11) 98765-4321', '(0xx11) 98765-4321', 'pt'],
+    ['zap 11987654321', '11987654321', 'pt'],
+    ['call me at +1-415-555-0134', '+1-415-555-0134', 'en'],
+    ['text (415) 555-2671 tomorrow', '(415) 555-2671', 'en'],
+    ['mi móvil es 612 34 56 78', '612 34 56 78', 'es'],
+    ['llámame al +52 1 55 3682 4566', '+52 1 55 3682 4566', 'es'],
+    ['you can text +44 7700 900043', '+44 7700 900043', 'en'],
+  ] as const)('finds %j', (text, phone, lang) => expect(foundOf('PHONE', text, lang)).toEqual([phone]));
+
+  it('takes a number without area code only when the text says it is a phone', () => {
+    expect(foundOf('PHONE', 'meu zap é 98765-4321', 'pt')).toEqual(['98765-4321']);
+    expect(foundOf('PHONE', 'o total foi 98765-4321', 'pt')).toEqual([]);
+  });
+
+  it('ignores numbers that fit no numbering plan or are introduced as something else', () => {
+    expect(foundOf('PHONE', 'pedido 11987654321', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'o número 1234', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'entrega 10/07/2025', 'pt')).toEqual([]);
+  });
+
+  it('follows the configured default region', () => {
+    expect(foundOf('PHONE', 'meu telefone 21 3456-7890', 'pt')).toEqual(['21 3456-7890']);
+  });
+});

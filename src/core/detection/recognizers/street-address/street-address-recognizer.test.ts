@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { foundOf } from '../../test-support/detect.js';
+
+describe('street address recognizer', () => {
+  it.each([
+    ['Entregar na Rua das Flores, 123, apto 45, São Paulo', 'Rua das Flores, 123, apto 45', 'pt'],
+    ['Av. Paulista, 1578, conj. 42', 'Av. Paulista, 1578, conj. 42', 'pt'],
+    ['end.: Av. XV de Novembro, 1733 - sala 248, Porto Alegre', 'Av. XV de Novembro, 1733 - sala 248', 'pt'],
+    ['moro na rua sete de setembro 822', 'rua sete de setembro 822', 'pt'],
+    ['Travessa dos Andradas 943 - bloco A apto 67.', 'Travessa dos Andradas 943 - bloco A apto 67', 'pt'],
+    ['vivo en Calle Mayor 15, 3º B, Madrid', 'Calle Mayor 15, 3º B', 'es'],
+    ['dirección: C/ Colón 183, piso 3', 'C/ Colón 183, piso 3', 'es'],
+    ['Carrera 7 # 45-12 apto 301, Bogotá', 'Carrera 7 # 45-12 apto 301', 'es'],
+    ['Paseo de las Rosas nº 759, 6º 4ª', 'Paseo de las Rosas nº 759, 6º 4ª', 'es'],
+    ['I live at 742 Evergreen Terrace Apt 3.', '742 Evergreen Terrace Apt 3', 'en'],
+    ['ship it to 4596 N Cedar St, Orlando', '4596 N Cedar St', 'en'],
+    ['deliver to 328 Willow Ln.', '328 Willow Ln', 'en'],
+  ] as const)('finds %j', (text, address, lang) => expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]));
+
+  it('ignores streets without a number, cities and look-alikes', () => {
+    expect(foundOf('STREET_ADDRESS', 'moro na Rua das Flores perto do mercado', 'pt')).toEqual([]);
+    expect(foundOf('STREET_ADDRESS', 'error al pagar ARS 22', 'es')).toEqual([]);
+    expect(foundOf('STREET_ADDRESS', 'Para segunda via digite 1', 'pt')).toEqual([]);
+  });
+});
