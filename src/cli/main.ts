@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerDetectCommands } from './commands/detect.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerTemplatesCommands } from './commands/templates.js';
+import { registerVaultCommands } from './commands/vault.js';
+import { registerRevealCommand } from './commands/reveal.js';
+import { registerKeysCommands } from './commands/keys.js';
 
 /**
  * Builds the `veil` program. Each command module registers itself; the global `--data` option
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
   registerDetectCommands(program);
   registerDemoCommand(program);
   registerTemplatesCommands(program);
+  registerVaultCommands(program);
+  registerRevealCommand(program);
+  registerKeysCommands(program);
   return program;
 }
 
