@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerDetectCommands } from './commands/detect.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerTemplatesCommands } from './commands/templates.js';
+import { registerSimCommands } from './commands/sim.js';
+import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerVaultCommands } from './commands/vault.js';
 import { registerRevealCommand } from './commands/reveal.js';
 import { registerKeysCommands } from './commands/keys.js';
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerDetectCommands(program);
   registerDemoCommand(program);
   registerTemplatesCommands(program);
+  registerSimCommands(program);
+  registerSandboxCommand(program);
   registerVaultCommands(program);
   registerRevealCommand(program);
   registerKeysCommands(program);
