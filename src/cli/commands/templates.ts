@@ -1,7 +1,19 @@
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { isVeilError } from '../../core/errors.js';
 import type { DocumentReport, Violation } from '../../core/templates/index.js';
-import { validateDocuments } from '../../core/templates/index.js';
+import { computePlan, validateDocuments } from '../../core/templates/index.js';
+import { applyPlan, editsFrom, fileStateStore, type ActionOutcome } from './templates-apply.js';
 import { expandPaths, readDocuments } from './templates-files.js';
+import { renderApply, renderPlan, renderStatus, describeOutcome } from './templates-output.js';
+import {
+  UsageError,
+  addRemoteOptions,
+  applyStateFile,
+  loadFolder,
+  remoteFrom,
+  type RemoteOptions,
+} from './templates-remote.js';
 
 /**
  * `veil templates …`: templates as code. `validate` checks template definitions and template send
@@ -22,6 +34,102 @@ export function registerTemplatesCommands(program: Command): void {
         process.stdout.write(options.json ? jsonLine(report) : humanReport(report));
       process.exitCode = reports.every((r) => r.valid) ? 0 : 1;
     });
+
+  addRemoteOptions(
+    templates
+      .command('plan')
+      .description('show what apply would create, edit or delete at the provider')
+      .argument('[dir]', 'template folder', 'templates')
+      .option('--json', 'print the plan as JSON'),
+  ).action((dir: string, options: RemoteOptions & { json?: boolean }, command: Command) =>
+    guarded(async () => {
+      const { plan } = await planFor(command, dir, options);
+      process.stdout.write(options.json ? `${JSON.stringify(plan)}\n` : renderPlan(plan));
+      return plan.actions.some((a) => a.kind === 'refused') ? 1 : 0;
+    }),
+  );
+
+  addRemoteOptions(
+    templates
+      .command('apply')
+      .description('execute the plan: idempotent, within 100 creations per hour, resumable')
+      .argument('[dir]', 'template folder', 'templates')
+      .option('--delete', 'also delete templates that are not in the folder')
+      .option('--wait', 'wait for the creation rate window instead of stopping'),
+  ).action((dir: string, options: RemoteOptions & { delete?: boolean; wait?: boolean }, command: Command) =>
+    guarded(async () => {
+      const { plan, client, stateFile } = await planFor(command, dir, options);
+      for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+      const progress = progressReporter();
+      const result = await applyPlan(plan, {
+        api: client,
+        store: fileStateStore(stateFile),
+        now: () => new Date(),
+        allowDelete: options.delete === true,
+        onProgress: progress.update,
+        ...(options.wait ? { wait: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) } : {}),
+      });
+      progress.stop();
+      process.stdout.write(renderApply(result));
+      if (result.remaining.length > 0) return 3;
+      return result.outcomes.some((o) => o.result === 'failed') ||
+        plan.actions.some((a) => a.kind === 'refused')
+        ? 1
+        : 0;
+    }),
+  );
+
+  addRemoteOptions(
+    templates
+      .command('status')
+      .description("list each template and language with the provider's status and quality")
+      .option('--json', 'print the list as JSON'),
+  ).action((options: RemoteOptions & { json?: boolean }, command: Command) =>
+    guarded(async () => {
+      const { client } = remoteFrom(command, options);
+      const list = await client.listTemplates();
+      process.stdout.write(options.json ? `${JSON.stringify(list)}\n` : renderStatus(list));
+      return 0;
+    }),
+  );
+}
+
+async function planFor(command: Command, dir: string, options: RemoteOptions) {
+  const remote = remoteFrom(command, options);
+  const stateFile = applyStateFile(remote.dataDir, remote.wabaId);
+  const local = await loadFolder(dir);
+  const [list, state] = await Promise.all([remote.client.listTemplates(), fileStateStore(stateFile).load()]);
+  const plan = computePlan(local, list, { now: new Date(), editsOf: editsFrom(state) });
+  return { plan, client: remote.client, stateFile };
+}
+
+/** Runs a command body; usage problems exit 2, provider and other failures exit 1, with a message. */
+async function guarded(body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    if (!(error instanceof UsageError) && !isVeilError(error)) throw error;
+    const code = isVeilError(error) ? ` [${error.code}]` : '';
+    process.stderr.write(`veil templates: ${error.message}${code}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}
+
+/** A progress bar on a terminal, one line per action otherwise (CI logs). */
+function progressReporter() {
+  let bar: SingleBar | undefined;
+  return {
+    update(done: number, total: number, outcome: ActionOutcome) {
+      if (process.stderr.isTTY) {
+        bar ??= new SingleBar({ stream: process.stderr, format: 'templates [{bar}] {value}/{total}' });
+        if (done === 1) bar.start(total, 0);
+        bar.update(done);
+      } else process.stderr.write(`[${done}/${total}] ${describeOutcome(outcome)}\n`);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
 }
 
 interface FileReport {
