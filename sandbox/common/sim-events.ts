@@ -17,21 +17,34 @@ export interface WaitOptions {
 
 export class SimEvents<E extends SimEvent> {
   private log: E[] = [];
+  /** Events trimmed from the front to bound memory in long runs (benchmarks, demos). */
+  private dropped = 0;
   private readonly listeners = new Set<Listener<E>>();
+
+  constructor(private readonly limit = 50_000) {}
 
   emit(event: E): void {
     this.log.push(event);
+    if (this.log.length > this.limit) {
+      const excess = this.log.length - this.limit;
+      this.log.splice(0, excess);
+      this.dropped += excess;
+    }
     for (const listener of [...this.listeners]) listener(event);
   }
 
-  /** Everything emitted since the last reset, oldest first. */
+  /** The retained events (the most recent `limit`), oldest first. */
   all(): readonly E[] {
     return this.log;
   }
 
-  /** Index of the next event; pass as `since` to wait only for what happens after now. */
+  /** Position of the next event; pass as `since` to wait only for what happens after now. */
   mark(): number {
-    return this.log.length;
+    return this.dropped + this.log.length;
+  }
+
+  private from(since: number | undefined): E[] {
+    return this.log.slice(Math.max(0, (since ?? 0) - this.dropped));
   }
 
   on(listener: Listener<E>): () => void {
@@ -43,7 +56,7 @@ export class SimEvents<E extends SimEvent> {
   waitFor<T extends E>(predicate: (event: E) => event is T, options?: WaitOptions): Promise<T>;
   waitFor(predicate: (event: E) => boolean, options?: WaitOptions): Promise<E>;
   waitFor(predicate: (event: E) => boolean, options: WaitOptions = {}): Promise<E> {
-    const found = this.log.slice(options.since ?? 0).find(predicate);
+    const found = this.from(options.since).find(predicate);
     if (found) return Promise.resolve(found);
     const timeoutMs = options.timeoutMs ?? 10_000;
     return new Promise((resolve, reject) => {
@@ -66,16 +79,17 @@ export class SimEvents<E extends SimEvent> {
     count: number,
     options: WaitOptions = {},
   ): Promise<E[]> {
-    const matching = (): E[] => this.log.slice(options.since ?? 0).filter(predicate);
+    const matching = (): E[] => this.from(options.since).filter(predicate);
     if (matching().length >= count) return matching();
     await this.waitFor((event) => predicate(event) && matching().length >= count, {
       ...options,
-      since: this.log.length,
+      since: this.mark(),
     });
     return matching();
   }
 
   reset(): void {
+    this.dropped += this.log.length;
     this.log = [];
   }
 }

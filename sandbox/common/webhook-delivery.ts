@@ -73,6 +73,8 @@ export class WebhookDeliverer {
   private readonly waits = new Set<() => void>();
   private readonly aborts = new Set<AbortController>();
   private closed = false;
+  /** Records kept for `/__sim/webhooks`; older ones are dropped in long runs. */
+  private readonly historyLimit = 10_000;
 
   constructor(
     private readonly policy: () => RetryPolicy,
@@ -96,6 +98,8 @@ export class WebhookDeliverer {
       body: request.body.toString('utf8'),
     };
     this.records.push(record);
+    if (this.records.length > this.historyLimit)
+      this.records.splice(0, this.records.length - this.historyLimit);
     const run = async (): Promise<void> => {
       await this.deliver(record, request);
       const duplicates = request.duplicates ?? 0;

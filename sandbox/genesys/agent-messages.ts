@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, GenesysState, Integration } from './genesys-state.js';
+import type { Conversation, GenesysState, Integration, OutboundMessage } from './genesys-state.js';
 import { outboundMessageBody } from './outbound-message.js';
 
 /**
@@ -42,7 +42,15 @@ export function queueAgentMessage(
     time: new Date(state.clock.now()).toISOString(),
     ...(message.attachment === undefined ? {} : { attachment: message.attachment }),
   });
-  state.outbound.push({ id, conversationId: conversation.id, body, status: 'Queued', receipts: [] });
+  const outbound: OutboundMessage = {
+    id,
+    conversationId: conversation.id,
+    body,
+    status: 'Queued',
+    receipts: [],
+  };
+  state.outbound.push(outbound);
+  state.outboundById.set(id, outbound);
   state.record(conversation.id, purpose, id, message.text);
   state.events.emit({ type: 'outbound.queued', id, conversationId: conversation.id });
   state.sendWebhook(owner, `outbound:${id}`, body, conversation.id);

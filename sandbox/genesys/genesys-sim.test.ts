@@ -322,3 +322,35 @@ describe('interactions (transcripts)', () => {
     expect((await api('PATCH', '/api/v2/interactions/missing', { messages: [] })).status).toBe(404);
   });
 });
+
+describe('control API', () => {
+  it('empties what the platform saw on reset', async () => {
+    await api('POST', inboundPath(), inboundBody('wamid.reset'));
+    expect(((await (await fetch(`${base}/__sim/inbound`)).json()) as Json[]).length).toBe(1);
+    await control('/__sim/reset', {});
+    expect(await (await fetch(`${base}/__sim/inbound`)).json()).toEqual([]);
+    // After a reset the same message id is new again.
+    await api('POST', inboundPath(), inboundBody('wamid.reset'));
+    expect(((await (await fetch(`${base}/__sim/conversations`)).json()) as Json[])[0]?.messages).toHaveLength(
+      1,
+    );
+  });
+
+  it('lets an agent answer by conversation id and refuses unknown conversations', async () => {
+    const accepted = (await (
+      await api('POST', `${inboundPath()}?prefetchConversationId=true`, inboundBody('m'))
+    ).json()) as Json;
+    const reply = await control('/__sim/agent/messages', {
+      conversationId: accepted.conversationId,
+      text: 'hello',
+    });
+    expect(reply.status).toBe(202);
+    const hook = await receiver.events.waitFor(() => true);
+    expect(hook.json).toMatchObject({
+      text: 'hello',
+      channel: { to: { id: '+5511987654321', idType: 'Phone' } },
+    });
+    expect((await control('/__sim/agent/messages', { conversationId: 'nope', text: 'x' })).status).toBe(404);
+    expect((await control('/__sim/agent/messages', { text: 'x' })).status).toBe(400);
+  });
+});

@@ -69,9 +69,12 @@ export class GenesysState {
   readonly inboundEvents: unknown[] = [];
   readonly receipts: unknown[] = [];
   readonly outbound: OutboundMessage[] = [];
+  readonly outboundById = new Map<string, OutboundMessage>();
   /** (integration, channel.messageId) → the response first given, for deduplication. */
   readonly seenMessageIds = new Map<string, Record<string, unknown>>();
   readonly conversations = new Map<string, Conversation>();
+  /** `${integrationId}\u0000${customer id}` → conversation id. */
+  private readonly conversationByCustomer = new Map<string, string>();
 
   constructor(readonly options: GenesysSimOptions) {
     this.settings = { ...defaultGenesysSettings, ...options.settings };
@@ -104,8 +107,10 @@ export class GenesysState {
     this.inboundEvents.length = 0;
     this.receipts.length = 0;
     this.outbound.length = 0;
+    this.outboundById.clear();
     this.seenMessageIds.clear();
     this.conversations.clear();
+    this.conversationByCustomer.clear();
     this.interactions.reseed();
     this.deliverer.clear();
     this.events.reset();
@@ -121,12 +126,12 @@ export class GenesysState {
 
   /** The conversation for a customer on an integration, created on first contact. */
   conversationFor(integrationId: string, customer: Recipient): Conversation {
-    const existing = [...this.conversations.values()].find(
-      (c) => c.integrationId === integrationId && c.customer.id === customer.id,
-    );
+    const key = `${integrationId}\u0000${customer.id}`;
+    const existing = this.conversations.get(this.conversationByCustomer.get(key) ?? '');
     if (existing) return existing;
     const conversation: Conversation = { id: randomUUID(), integrationId, customer };
     this.conversations.set(conversation.id, conversation);
+    this.conversationByCustomer.set(key, conversation.id);
     const now = new Date(this.clock.now()).toISOString();
     this.interactions.put({
       id: conversation.id,
@@ -194,7 +199,10 @@ export class GenesysState {
   private onDelivery(event: DeliveryEvent): void {
     this.events.emit(event);
     if (event.type === 'webhook.attempt') return;
-    const message = this.outbound.find((m) => event.delivery.kind === `outbound:${m.id}`);
+    const kind = event.delivery.kind;
+    const message = kind.startsWith('outbound:')
+      ? this.outboundById.get(kind.slice('outbound:'.length))
+      : undefined;
     if (message && message.status === 'Queued')
       message.status = event.type === 'webhook.delivered' ? 'Sent' : 'Failed';
   }

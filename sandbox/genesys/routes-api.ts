@@ -90,7 +90,7 @@ export function registerApiRoutes(app: FastifyInstance, state: GenesysState): vo
       if (!integrationOr404(reply, request.params.integrationId)) return reply;
       const parsed = inboundReceiptSchema.safeParse(request.body);
       if (!parsed.success) return badRequest(reply, parsed.error);
-      const message = state.outbound.find((m) => m.id === parsed.data.id);
+      const message = state.outboundById.get(parsed.data.id);
       if (!message)
         return sendGenesysError(reply, 400, 'bad.request', `No outbound message with id ${parsed.data.id}`);
       state.receipts.push(request.body);

@@ -332,3 +332,20 @@ describe('media upload', () => {
     expect(((await refused.json()) as Json).error.code).toBe(131053);
   });
 });
+
+describe('control API', () => {
+  it('lists the outbox oldest first and empties it on reset', async () => {
+    await inject({ type: 'text', text: 'hi' });
+    await send({ type: 'text', text: { body: 'first' } });
+    await send({ type: 'text', text: { body: 'second' } });
+    const outbox = (await (await fetch(`${base}/__sim/outbox`)).json()) as Json[];
+    expect(outbox.map((b) => b.text.body)).toEqual(['first', 'second']);
+    expect((await post('/__sim/reset', {}, { 'content-type': 'application/json' })).status).toBe(200);
+    expect(await (await fetch(`${base}/__sim/outbox`)).json()).toEqual([]);
+    // The reset also closed the customer's window.
+    await post('/__sim/config', { windowErrorMode: 'sync' }, { 'content-type': 'application/json' });
+    expect(((await (await send({ type: 'text', text: { body: 'x' } })).json()) as Json).error.code).toBe(
+      131047,
+    );
+  });
+});
