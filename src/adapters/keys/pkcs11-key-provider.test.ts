@@ -1,56 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, it, expect, afterAll } from 'vitest';
 import { describeKeyProvider } from '../../core/vault/test-support/key-provider-contract.js';
 import { Pkcs11KeyProvider } from './pkcs11-key-provider.js';
+import { createSoftHsm, SOFTHSM_MODULE as MODULE, SOFTHSM_PIN as PIN } from './test-support/softhsm.js';
 
-const MODULE = process.env.VEIL_TEST_PKCS11_MODULE ?? '/usr/lib/softhsm/libsofthsm2.so';
-const PIN = '246810';
-
-/**
- * A throwaway SoftHSM2 token store for this test process: SOFTHSM2_CONF points at a private
- * directory before the library is initialised, so runs never touch the machine's tokens.
- */
-function softHsm(): { dir: string } | undefined {
-  let util = true;
-  try {
-    execFileSync('softhsm2-util', ['--version'], { stdio: 'ignore' });
-  } catch {
-    util = false;
-  }
-  if (!existsSync(MODULE) || !util) {
-    console.warn(
-      `\n*** PKCS#11 tests SKIPPED: SoftHSM2 not installed (${MODULE}). Run scripts/provision.sh as root. ***\n`,
-    );
-    return undefined;
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'veil-hsm-'));
-  mkdirSync(path.join(dir, 'tokens'));
-  const conf = path.join(dir, 'softhsm2.conf');
-  writeFileSync(
-    conf,
-    `directories.tokendir = ${dir}/tokens\nobjectstore.backend = file\nlog.level = ERROR\n`,
-  );
-  process.env.SOFTHSM2_CONF = conf;
-  for (const label of ['veil-a', 'veil-b']) {
-    execFileSync(
-      'softhsm2-util',
-      ['--init-token', '--free', '--label', label, '--so-pin', '13579', '--pin', PIN],
-      {
-        env: { ...process.env, SOFTHSM2_CONF: conf },
-        stdio: 'ignore',
-      },
-    );
-  }
-  return { dir };
-}
-
-const hsm = softHsm();
-afterAll(() => {
-  if (hsm) rmSync(hsm.dir, { recursive: true, force: true });
-});
+const hsm = createSoftHsm(['veil-a', 'veil-b']);
+afterAll(() => hsm?.cleanup());
 
 describeKeyProvider('PKCS#11 (SoftHSM2)', async () => {
   if (!hsm) return undefined;
@@ -67,8 +21,7 @@ describe('Pkcs11KeyProvider', () => {
     const keys = new Pkcs11KeyProvider({ module: MODULE, tokenLabel: 'veil-a', pin: PIN });
     try {
       await keys.ensureKey('inside');
-      const attrs = keys.inspect('inside', 1);
-      expect(attrs).toEqual({
+      expect(keys.inspect('inside', 1)).toEqual({
         sensitive: true,
         extractable: false,
         neverExtractable: true,
@@ -79,10 +32,13 @@ describe('Pkcs11KeyProvider', () => {
     }
   });
 
-  it('refuses a wrong PIN with a clear error', (ctx) => {
+  it('refuses a wrong PIN and an unknown token with clear errors', (ctx) => {
     if (!hsm) return ctx.skip();
     expect(() => new Pkcs11KeyProvider({ module: MODULE, tokenLabel: 'veil-a', pin: '000000' })).toThrow(
       /cannot open the PKCS#11 token/,
+    );
+    expect(() => new Pkcs11KeyProvider({ module: MODULE, tokenLabel: 'nope', pin: PIN })).toThrow(
+      /no token labelled "nope"/,
     );
   });
 });
