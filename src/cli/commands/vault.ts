@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/config.js';
 import { buildVaultApp, openVault, vaultOperators, type VaultRuntime } from '../../compose.js';
 import type { Operator, ProtectContext, OperatorInput } from '../../core/protection/operator.js';
 import { addRedactOperators } from './detect.js';
+import { ExpirySweeper } from '../../core/vault/expiry-sweeper.js';
 
 /** Who the CLI acts as, for audit events: the operating-system user. */
 export const cliPrincipalId = (): string => `cli:${userInfo().username}`;
@@ -112,9 +113,16 @@ export function registerVaultCommands(program: Command): void {
     .description('serve the vault HTTP API (/v1) until interrupted')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port', '8200')
-    .action(async (options: { host: string; port: string }, command: Command) => {
+    .option('--sweep-interval <seconds>', 'how often expired tokens are deleted', '60')
+    .action(async (options: { host: string; port: string; sweepInterval: string }, command: Command) => {
       const { data } = command.optsWithGlobals<{ data?: string }>();
       const runtime = await openVault(loadConfig({ dataDir: data }));
+      const sweeper = new ExpirySweeper({
+        sweep: (limit) => runtime.vault.sweepExpired(limit),
+        intervalMs: Number(options.sweepInterval) * 1000,
+        onError: (error) => process.stderr.write(`expiry sweep failed: ${(error as Error).message}\n`),
+      });
+      sweeper.start();
       const app = buildVaultApp(runtime);
       const address = await app.listen({ host: options.host, port: Number(options.port) });
       process.stderr.write(`vault API listening on ${address}/v1\n`);
@@ -124,6 +132,7 @@ export function registerVaultCommands(program: Command): void {
         process.once('SIGTERM', stop);
       });
       await app.close();
+      await sweeper.stop();
       await runtime.close();
     });
 }
