@@ -16,13 +16,21 @@ const POSITIONAL = /^[1-9][0-9]*$/;
 /** Named parameters: lowercase letters and underscores (digits after the first character are tolerated). */
 const NAMED = /^[a-z_][a-z0-9_]*$/;
 
-export function findPlaceholders(text: string): Placeholder[] {
+/** Several rules read the same texts; a small bounded cache keeps that to one scan per text. */
+const scanned = new Map<string, readonly Placeholder[]>();
+const SCAN_CACHE_SIZE = 2048;
+
+export function findPlaceholders(text: string): readonly Placeholder[] {
+  const cached = scanned.get(text);
+  if (cached) return cached;
   const found: Placeholder[] = [];
   for (const match of text.matchAll(CANDIDATE)) {
     const inner = match[1] ?? '';
     const kind = POSITIONAL.test(inner) ? 'positional' : NAMED.test(inner) ? 'named' : 'malformed';
     found.push({ inner, start: match.index, end: match.index + match[0].length, kind });
   }
+  if (scanned.size >= SCAN_CACHE_SIZE) scanned.clear();
+  scanned.set(text, found);
   return found;
 }
 

@@ -11,10 +11,18 @@ interface LocatedButton {
   readonly path: readonly (string | number)[];
 }
 
-function buttonsOf(d: LanguageDraft): LocatedButton[] {
-  return componentsOfType(d, 'BUTTONS').flatMap(({ item, index }) =>
-    (item.buttons ?? []).map((button, j) => ({ button, path: ['components', index, 'buttons', j] })),
-  );
+/** Every rule here walks the buttons: read them once per draft (the draft is never mutated). */
+const buttonsCache = new WeakMap<LanguageDraft, readonly LocatedButton[]>();
+
+function buttonsOf(d: LanguageDraft): readonly LocatedButton[] {
+  let found = buttonsCache.get(d);
+  if (!found) {
+    found = componentsOfType(d, 'BUTTONS').flatMap(({ item, index }) =>
+      (item.buttons ?? []).map((button, j) => ({ button, path: ['components', index, 'buttons', j] })),
+    );
+    buttonsCache.set(d, found);
+  }
+  return found;
 }
 
 /** A rule capping how many buttons of one type a template may have. */

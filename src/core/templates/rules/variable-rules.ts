@@ -11,7 +11,12 @@ interface VariableText {
   readonly text: string;
 }
 
-function variableTexts(d: LanguageDraft): VariableText[] {
+const textsCache = new WeakMap<LanguageDraft, readonly VariableText[]>();
+
+/** Texts that may hold placeholders, read once per draft (the draft is never mutated). */
+function variableTexts(d: LanguageDraft): readonly VariableText[] {
+  const cached = textsCache.get(d);
+  if (cached) return cached;
   const out: VariableText[] = [];
   d.components.forEach((c, i) => {
     if (c.type === 'HEADER' && c.text !== undefined)
@@ -23,6 +28,7 @@ function variableTexts(d: LanguageDraft): VariableText[] {
         out.push({ where: 'url', path: ['components', i, 'buttons', j, 'url'], text: b.url });
     });
   });
+  textsCache.set(d, out);
   return out;
 }
 
