@@ -5,7 +5,7 @@ import { acceptEmptyJson } from '../common/json-parser.js';
 import { listenOnLoopback } from '../common/listen.js';
 import type { SimEvents } from '../common/sim-events.js';
 import { graphCodes, graphError } from './graph-error.js';
-import { sendGraphError } from './graph-route-helpers.js';
+import { sendGraphError, unsupported } from './graph-route-helpers.js';
 import { registerControlRoutes } from './routes-control.js';
 import { registerMediaRoutes } from './routes-media.js';
 import { registerMessageRoutes } from './routes-messages.js';
@@ -60,13 +60,7 @@ export function buildWhatsAppSim(options: WhatsAppSimOptions): WhatsAppSim {
   app.setNotFoundHandler((request, reply) =>
     request.url.startsWith('/__sim')
       ? reply.code(404).send({ error: 'no such control endpoint' })
-      : sendGraphError(
-          reply,
-          graphError(
-            graphCodes.unsupportedRequest,
-            `Unknown path ${request.method} ${request.url.split('?')[0]}`,
-          ),
-        ),
+      : sendGraphError(reply, unsupported(request.method, request.url.split('?')[0] ?? '')),
   );
 
   registerControlRoutes(app, state);
