@@ -46,17 +46,18 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
           .addColumn('sealed', sql.raw(bytes), (c) => c.notNull())
           .addPrimaryKeyConstraint('vault_tokens_pk', ['tenant', 'token'])
           .execute();
+        // Partial: only rows with an expiry are indexed, so tokens without TTL cost no index upkeep.
         await db.schema
-          .createIndex('vault_tokens_subject')
+          .createIndex('vault_tokens_expiry')
           .on('vault_tokens')
-          .columns(['tenant', 'subject_id'])
+          .column('expires_at')
+          .where(sql.ref('expires_at'), 'is not', null)
           .execute();
-        await db.schema.createIndex('vault_tokens_expiry').on('vault_tokens').column('expires_at').execute();
 
         await db.schema
           .createTable('vault_audit')
           .addColumn('seq', flavor === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey().notNull())
-          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('id', 'text', (c) => c.notNull())
           .addColumn('at', 'bigint', (c) => c.notNull())
           .addColumn('tenant', 'text', (c) => c.notNull())
           .addColumn('principal', 'text', (c) => c.notNull())

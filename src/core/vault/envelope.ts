@@ -11,8 +11,10 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 export const DATA_KEY_BYTES = 32;
 
-export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+/** `nonce` lets a batch draw all its nonces from one random call; it must be fresh random bytes. */
+export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, nonce?: Uint8Array): Buffer {
+  nonce ??= randomBytes(NONCE_BYTES);
+  if (nonce.length !== NONCE_BYTES) throw new RangeError('a GCM nonce is 12 bytes');
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const body = cipher.update(plaintext);

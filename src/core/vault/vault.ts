@@ -123,7 +123,10 @@ export class Vault {
       ? await this.dataKeys.forWrite(context.tenant, 'index', null, 0)
       : undefined;
     const fpe = modes.includes('format-preserving') ? await this.fpeFor(context.tenant) : undefined;
-    const random = randomBytes(16 * items.length);
+    // One random call per batch: 16 bytes per random token, then 12 per GCM nonce.
+    const random = randomBytes(28 * items.length);
+    const nonceAt = (i: number) =>
+      random.subarray(16 * items.length + 12 * i, 16 * items.length + 12 * i + 12);
 
     const results: TokenizeResult[] = new Array(items.length);
     const tokens: (string | undefined)[] = items.map((item, i) => {
@@ -189,6 +192,7 @@ export class Vault {
           sealing.key,
           Buffer.from(item.value, 'utf8'),
           valueAad(context.tenant, token, item.type),
+          nonceAt(i),
         ),
       };
       (found ? replaced : fresh).set(token, record);
