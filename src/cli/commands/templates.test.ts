@@ -96,6 +96,37 @@ describe('veil templates validate', () => {
     );
   });
 
+  it('refuses personal data in a quick-reply payload of a send body', async () => {
+    const file = path.join(dir, 'payload.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        messaging_product: 'whatsapp',
+        to: '+5511988887777',
+        type: 'template',
+        template: {
+          name: 'seasonal_promotion',
+          language: { code: 'en_US' },
+          components: [
+            {
+              type: 'button',
+              sub_type: 'quick_reply',
+              index: '0',
+              parameters: [{ type: 'payload', payload: 'OFFERS_ana@example.com' }],
+            },
+          ],
+        },
+      }),
+    );
+    const { code, stdout } = await veil('templates', 'validate', '--json', file);
+    const report = JSON.parse(stdout.trim()) as { errors: { rule: string; message: string }[] };
+    expect(code).toBe(1);
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ rule: 'send.payload-sensitive', message: expect.stringMatching(/EMAIL/) }),
+    );
+    expect(stdout).not.toMatch(/ana@example\.com/);
+  });
+
   it('prints a human report and exits 1 for a missing file', async () => {
     const { code, stdout } = await veil('templates', 'validate', path.join(dir, 'missing.yaml'));
     expect(code).toBe(1);

@@ -2,7 +2,8 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { isVeilError } from '../../core/errors.js';
 import type { DocumentReport, Violation } from '../../core/templates/index.js';
-import { computePlan, validateDocuments } from '../../core/templates/index.js';
+import { createDefaultEngine } from '../../core/detection/default-engine.js';
+import { computePlan, inspectorFrom, validateDocuments } from '../../core/templates/index.js';
 import { applyPlan, editsFrom, fileStateStore, type ActionOutcome } from './templates-apply.js';
 import { expandPaths, readDocuments } from './templates-files.js';
 import { renderApply, renderPlan, renderStatus, describeOutcome } from './templates-output.js';
@@ -142,7 +143,9 @@ interface FileReport {
 export async function validateFiles(inputs: readonly string[], templatesDir?: string): Promise<FileReport[]> {
   const { documents, unreadable } = await readDocuments(await expandPaths(inputs));
   const known = templatesDir ? await knownDefinitions(templatesDir) : [];
-  const reports: FileReport[] = validateDocuments(documents, known);
+  // Quick-reply payloads of send bodies pass the detection engine (they must carry action ids only).
+  const inspect = inspectorFrom(createDefaultEngine());
+  const reports: FileReport[] = validateDocuments(documents, known, inspect);
   const failed: FileReport[] = unreadable.map(({ file, problem }) => ({
     file,
     valid: false,

@@ -1,4 +1,5 @@
 import { userError } from '../errors.js';
+import type { ParameterInspector } from './inspector.js';
 import { findPlaceholders } from './placeholders.js';
 import { buttonParameterCount, sendSubTypeOf } from './rules/send-rules.js';
 import type { SendBody, SendComponent, SendParameter } from './send-schema.js';
@@ -50,9 +51,6 @@ export interface TemplateValues {
   /** Authentication templates: the one-time code (goes to the body and the copy-code button). */
   readonly code?: string;
 }
-
-/** Finds sensitive data in a value; returns the entity types found (the detection engine, adapted). */
-export type ParameterInspector = (text: string) => readonly string[];
 
 export interface AssembleRequest {
   readonly definition: LanguageDraft;

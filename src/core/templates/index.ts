@@ -12,3 +12,4 @@ export * from './service-window.js';
 export * from './fallback.js';
 export * from './plan.js';
 export * from './template-errors.js';
+export * from './inspector.js';

@@ -415,7 +415,16 @@ interface SendCase {
   readonly fail: Doc;
   readonly pass: Doc;
   readonly definition?: LanguageDraft;
+  readonly inspect?: (text: string) => readonly string[];
 }
+
+const cpfFinder = (text: string) => (/\d{3}\.\d{3}\.\d{3}-\d{2}/.test(text) ? ['CPF'] : []);
+const quickReply = (payload: string) => ({
+  type: 'button',
+  sub_type: 'quick_reply',
+  index: 0,
+  parameters: [{ type: 'payload', payload }],
+});
 
 const sendCases: SendCase[] = [
   {
@@ -561,6 +570,12 @@ const sendCases: SendCase[] = [
     pass: send([image, bodyParams(text('Ana'), text('42')), urlButton('abc')]),
   },
   {
+    rule: 'send.payload-sensitive',
+    inspect: cpfFinder,
+    fail: send([quickReply('REFUND_123.456.789-09')]),
+    pass: send([quickReply('REFUND_REQUEST')]),
+  },
+  {
     rule: 'send.template-known',
     definition: twoParams,
     fail: send([bodyParams(text('a'))], 'unknown_template'),
@@ -571,10 +586,12 @@ const sendCases: SendCase[] = [
 describe('template send rules', () => {
   it.each(sendCases)(
     '$rule fails on its failing example and passes on its passing one',
-    ({ rule, fail, pass, definition }) => {
+    ({ rule, fail, pass, definition, inspect }) => {
       const lookup = definition ? withDefinition(definition) : undefined;
-      expect(validateSend(fail, lookup).violations.map((v) => v.rule)).toContain(rule);
-      expect(validateSend(pass, lookup).violations.map((v) => v.rule)).not.toContain(rule);
+      const rules = (doc: Doc) =>
+        validateSend(doc, lookup, lookup !== undefined, inspect).violations.map((v) => v.rule);
+      expect(rules(fail)).toContain(rule);
+      expect(rules(pass)).not.toContain(rule);
     },
   );
 });

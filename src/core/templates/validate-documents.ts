@@ -1,6 +1,7 @@
 import type { Violation } from './rule.js';
 import type { FolderEntry } from './rules/folder-rules.js';
 import { checkFolder } from './rules/folder-rules.js';
+import type { ParameterInspector } from './inspector.js';
 import type { LanguageDraft, TemplateDefinition } from './template-schema.js';
 import { isSendBody } from './send-schema.js';
 import { validateDefinition } from './validate-definition.js';
@@ -37,6 +38,7 @@ export function lookupFrom(definitions: readonly TemplateDefinition[]): Definiti
 export function validateDocuments(
   documents: readonly SourceDocument[],
   known: readonly TemplateDefinition[] = [],
+  inspect?: ParameterInspector,
 ): DocumentReport[] {
   const reports = new Map<
     string,
@@ -63,7 +65,7 @@ export function validateDocuments(
   for (const { file, raw } of documents) {
     const report = reports.get(file);
     if (report?.kind === 'send')
-      report.violations.push(...validateSend(raw, lookup, known.length > 0).violations);
+      report.violations.push(...validateSend(raw, lookup, known.length > 0, inspect).violations);
   }
   return documents.map(({ file }) => {
     const r = reports.get(file) ?? { kind: 'definition' as const, violations: [] };

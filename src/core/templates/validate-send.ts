@@ -1,6 +1,7 @@
 import type { RuleInfo, Violation } from './rule.js';
 import { formatPath, runRules } from './rule.js';
 import { schemaViolations } from './schema-issues.js';
+import type { ParameterInspector } from './inspector.js';
 import type { SendBody } from './send-schema.js';
 import { sendBodySchema } from './send-schema.js';
 import type { LanguageDraft } from './template-schema.js';
@@ -25,18 +26,24 @@ export interface SendResult {
 
 /**
  * Validates a template messages payload; with `lookup`, also against the template's definition.
- * `requireKnown` makes a template missing from the lookup an error (definitions given explicitly).
+ * `requireKnown` makes a template missing from the lookup an error (definitions given explicitly);
+ * `inspect` (the detection engine) refuses sensitive data in quick-reply payloads.
  */
 export function validateSend(
   raw: unknown,
   lookup?: DefinitionLookup,
   requireKnown = lookup !== undefined,
+  inspect?: ParameterInspector,
 ): SendResult {
   const parsed = sendBodySchema.safeParse(raw);
   if (!parsed.success) return { violations: schemaViolations(parsed.error) };
   const body = parsed.data;
   const definition = lookup?.(body.template.name, body.template.language.code);
-  const violations = runRules(sendRules, definition ? { body, definition } : { body });
+  const violations = runRules(sendRules, {
+    body,
+    ...(definition ? { definition } : {}),
+    ...(inspect ? { inspect } : {}),
+  });
   if (requireKnown && !definition)
     violations.push({
       rule: templateKnown.id,

@@ -1,6 +1,7 @@
 import type { PathSegment, Rule } from '../rule.js';
 import { charLength } from '../rule.js';
 import { findPlaceholders, placeholderNames } from '../placeholders.js';
+import type { ParameterInspector } from '../inspector.js';
 import type { SendBody, SendComponent, SendParameter } from '../send-schema.js';
 import type { Button, LanguageDraft } from '../template-schema.js';
 import { defineRule } from './define.js';
@@ -11,6 +12,8 @@ export interface SendSubject {
   readonly body: SendBody;
   /** The definition of the template in this language, when known (folder or provider list). */
   readonly definition?: LanguageDraft;
+  /** The detection engine, when available: quick-reply payloads must carry no sensitive data. */
+  readonly inspect?: ParameterInspector;
 }
 
 interface LocatedParameter {
@@ -43,7 +46,7 @@ function textOf(p: SendParameter): { field: string; value: string } | undefined 
 const ALLOWED: Record<string, readonly SendParameter['type'][]> = {
   header: ['text', 'image', 'video', 'document', 'location'],
   body: ['text', 'currency', 'date_time'],
-  quick_reply: ['payload', 'text'],
+  quick_reply: ['payload'],
   url: ['text'],
   copy_code: ['coupon_code'],
   flow: ['action'],
@@ -394,6 +397,26 @@ export const sendMatchesDefinition = defineRule<SendSubject>(
   },
 );
 
+export const sendPayloadSensitive = defineRule<SendSubject>(
+  {
+    id: 'send.payload-sensitive',
+    source: 'veil',
+    reference:
+      'Veil: quick-reply payloads come back in webhooks and logs; they carry action ids, never personal data',
+    description:
+      'With the detection engine available, quick-reply payloads contain no sensitive data (CPF, e-mail, card, …).',
+    hint: 'Use an action id as the payload (e.g. REFUND_REQUEST) and keep the data in Veil.',
+  },
+  (s, report) => {
+    if (!s.inspect) return;
+    for (const { parameter, path } of parametersOf(s)) {
+      if (parameter.type !== 'payload' || parameter.payload === undefined) continue;
+      const types = s.inspect(parameter.payload);
+      if (types.length > 0) report([...path, 'payload'], `the payload carries ${types.join(', ')}`);
+    }
+  },
+);
+
 export const sendRules: readonly Rule<SendSubject>[] = [
   sendParameterTypes,
   sendTextCharacters,
@@ -405,4 +428,5 @@ export const sendRules: readonly Rule<SendSubject>[] = [
   sendButtons,
   sendNamedParameters,
   sendMatchesDefinition,
+  sendPayloadSensitive,
 ];
