@@ -1,17 +1,25 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const outerLayers = ['adapters', 'http', 'cli', 'gateway', 'jobs', 'config', 'compose'];
 const layerPatterns = (layers) => layers.flatMap((l) => [`**/${l}`, `**/${l}/**`, `**/${l}.js`]);
 const ioPackages = ['fastify', 'kysely', 'better-sqlite3', 'pg', 'pkcs11js', 'pino', 'undici', 'commander'];
-const ioNodeModules = ['node:fs', 'node:fs/promises', 'node:http', 'node:https', 'node:net', 'node:child_process'];
+const ioNodeModules = [
+  'node:fs',
+  'node:fs/promises',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:child_process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
@@ -21,7 +29,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'bench/**', 'scripts/**', 'bin/**', '**/*.test.ts', 'vitest.config.ts', 'test/**'],
+    files: [
+      'src/config/**',
+      'bench/**',
+      'scripts/**',
+      'bin/**',
+      '**/*.test.ts',
+      'vitest.config.ts',
+      'test/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -35,7 +51,9 @@ export default tseslint.config(
             name,
             message: 'src/core must stay free of I/O; put this in an adapter.',
           })),
-          patterns: [{ group: layerPatterns(outerLayers), message: 'src/core imports nothing outside src/core.' }],
+          patterns: [
+            { group: layerPatterns(outerLayers), message: 'src/core imports nothing outside src/core.' },
+          ],
         },
       ],
     },
@@ -46,7 +64,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...layerPatterns(outerLayers), '**/vault/**'], message: 'detection is pure.' }] },
+        {
+          patterns: [
+            { group: [...layerPatterns(outerLayers), '**/vault/**'], message: 'detection is pure.' },
+          ],
+        },
       ],
     },
   },
@@ -57,7 +79,9 @@ export default tseslint.config(
         'error',
         {
           paths: [...ioPackages, ...ioNodeModules].map((name) => ({ name, message: 'vault core is pure.' })),
-          patterns: [{ group: [...layerPatterns(outerLayers), '**/detection/**'], message: 'vault is pure.' }],
+          patterns: [
+            { group: [...layerPatterns(outerLayers), '**/detection/**'], message: 'vault is pure.' },
+          ],
         },
       ],
     },

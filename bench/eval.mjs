@@ -19,7 +19,17 @@ if (!existsSync(runner) || !existsSync(gold)) {
 }
 const result = spawnSync(
   process.execPath,
-  [runner, '--gold', gold, ...args, '--', process.execPath, path.join(root, 'bin', 'veil.js'), 'detect', '--jsonl'],
+  [
+    runner,
+    '--gold',
+    gold,
+    ...args,
+    '--',
+    process.execPath,
+    path.join(root, 'bin', 'veil.js'),
+    'detect',
+    '--jsonl',
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -84,7 +84,8 @@ jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique preciou
 `;
 
 const norm = (w) => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const flat = (v) => (!v ? [] : Array.isArray(v) ? v.flatMap(flat) : typeof v === 'object' ? Object.values(v).flatMap(flat) : [v]);
+const flat = (v) =>
+  !v ? [] : Array.isArray(v) ? v.flatMap(flat) : typeof v === 'object' ? Object.values(v).flatMap(flat) : [v];
 const words = (s) => s.split(/\s+/).filter(Boolean);
 const single = (w) => /^[\p{L}'’-]+$/u.test(w);
 
@@ -94,7 +95,8 @@ const given = new Set();
 const surnames = new Set();
 for (const locale of LOCALES) {
   const person = faker[locale]?.person ?? {};
-  for (const w of [...flat(person.first_name), ...flat(person.middle_name)]) for (const part of words(w)) given.add(part);
+  for (const w of [...flat(person.first_name), ...flat(person.middle_name)])
+    for (const part of words(w)) given.add(part);
   for (const w of flat(person.last_name)) for (const part of words(w)) surnames.add(part);
 }
 words(EXTRA_GIVEN).forEach((w) => given.add(w));
@@ -113,6 +115,12 @@ export const SURNAMES: readonly string[] = ${JSON.stringify(surnameList.join('|'
 /** Names that are also ordinary words: evidence of a name only inside a longer name or after an introduction. */
 export const AMBIGUOUS_NAMES: readonly string[] = ${JSON.stringify(ambiguousList.join('|'))}.split('|');
 `;
-const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src/core/detection/lexicon/names.generated.ts');
+const target = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src/core/detection/lexicon/names.generated.ts',
+);
 writeFileSync(target, out);
-console.log(`wrote ${givenList.length} given names and ${surnameList.length} surnames to ${path.relative(process.cwd(), target)}`);
+console.log(
+  `wrote ${givenList.length} given names and ${surnameList.length} surnames to ${path.relative(process.cwd(), target)}`,
+);

@@ -1,6 +1,17 @@
 /** Library entry: the detection engine and the protection operators. */
-export { CANONICAL_TYPES, type CanonicalType, type Entity, type EntityType, type Lang } from './core/detection/entity.js';
-export { createDetectionEngine, type DetectionEngine, type DetectionOptions, type DetectRequest } from './core/detection/engine.js';
+export {
+  CANONICAL_TYPES,
+  type CanonicalType,
+  type Entity,
+  type EntityType,
+  type Lang,
+} from './core/detection/entity.js';
+export {
+  createDetectionEngine,
+  type DetectionEngine,
+  type DetectionOptions,
+  type DetectRequest,
+} from './core/detection/engine.js';
 export { createDefaultEngine } from './core/detection/default-engine.js';
 export { defaultRecognizers } from './core/detection/default-recognizers.js';
 export type { Recognizer, RecognizerContext } from './core/detection/recognizer.js';

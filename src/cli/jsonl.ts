@@ -34,7 +34,9 @@ export async function processJsonl(
     try {
       const result = inputLineSchema.safeParse(JSON.parse(raw));
       if (!result.success) {
-        const problems = result.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
+        const problems = result.error.issues
+          .map((i) => `${i.path.join('.') || 'line'}: ${i.message}`)
+          .join('; ');
         throw new Error(problems);
       }
       parsed = result.data;
@@ -56,6 +58,7 @@ export async function processJsonl(
 
 export async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of input)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }

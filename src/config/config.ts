@@ -15,6 +15,8 @@ const configSchema = z.object({
   defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 region such as BR'),
   /** VEIL_HASH_KEY: key for the `hash` operator (hex or base64, at least 16 bytes); generated per data dir when absent. */
   hashKey: z.string().optional(),
+  /** VEIL_DETECTION_CONFIG: YAML or JSON file with custom types, allow/deny lists and extra cues (see docs/detection.md). */
+  detectionConfigFile: z.string().optional(),
   /** VEIL_DATABASE_URL (or VEIL_DATABASE_URL_FILE): postgres://… for a shared vault; absent means SQLite at <dataDir>/veil.db. */
   databaseUrl: z
     .string()
@@ -65,6 +67,7 @@ export type VeilConfig = Readonly<z.infer<typeof configSchema>>;
 
 export interface ConfigOverrides {
   readonly dataDir?: string | undefined;
+  readonly detectionConfigFile?: string | undefined;
 }
 
 export function loadConfig(
@@ -77,6 +80,7 @@ export function loadConfig(
     logLevel: env.VEIL_LOG_LEVEL ?? 'info',
     defaultRegion: (env.VEIL_DEFAULT_REGION ?? 'BR').toUpperCase(),
     hashKey: env.VEIL_HASH_KEY,
+    detectionConfigFile: overrides.detectionConfigFile ?? env.VEIL_DETECTION_CONFIG,
     databaseUrl: secret(env, 'VEIL_DATABASE_URL'),
     keyProvider: env.VEIL_KEY_PROVIDER ?? 'local',
     keyringFile: path.resolve(env.VEIL_KEYRING_FILE ?? path.join(dataDir, 'keyring.json')),

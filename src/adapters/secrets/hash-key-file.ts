@@ -7,7 +7,9 @@ const KEY_BYTES = 32;
 /** Decodes a configured key given as hex or base64. */
 export function decodeKey(encoded: string): Uint8Array {
   const trimmed = encoded.trim();
-  return /^[0-9a-fA-F]+$/.test(trimmed) && trimmed.length % 2 === 0 ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  return /^[0-9a-fA-F]+$/.test(trimmed) && trimmed.length % 2 === 0
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
 }
 
 /**
@@ -19,7 +21,8 @@ export function loadOrCreateHashKey(dataDir: string, configured?: string): Uint8
   const file = path.join(dataDir, 'keys', 'hash.key');
   try {
     const mode = statSync(file).mode & 0o777;
-    if ((mode & 0o077) !== 0) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); run chmod 600 on it`);
+    if ((mode & 0o077) !== 0)
+      throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); run chmod 600 on it`);
     return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

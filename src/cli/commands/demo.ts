@@ -22,7 +22,8 @@ export function registerDemoCommand(program: Command): void {
         const entities = engine.detect(message);
         const masked = await protect(message.text, entities, uniformPolicy('mask'), operators);
         process.stdout.write(`\n[${message.lang}] customer: ${message.text}\n`);
-        for (const e of entities) process.stdout.write(`   found ${e.type} (${e.score.toFixed(2)}, ${e.recognizer})\n`);
+        for (const e of entities)
+          process.stdout.write(`   found ${e.type} (${e.score.toFixed(2)}, ${e.recognizer})\n`);
         process.stdout.write(`   platform sees: ${masked.text}\n`);
       }
     });

@@ -45,7 +45,10 @@ function maskAll(value: string): string {
 
 /** Initials only: `Maria Souza` → `M**** S****`. */
 function maskName(value: string): string {
-  return value.replace(/(\p{L})([\p{L}'’-]*)/gu, (_m, first: string, rest: string) => first + MASK.repeat(rest.length));
+  return value.replace(
+    /(\p{L})([\p{L}'’-]*)/gu,
+    (_m, first: string, rest: string) => first + MASK.repeat(rest.length),
+  );
 }
 
 const maskers: Record<string, (value: string) => string> = {

@@ -1,7 +1,8 @@
 import type { Entity, EntityType } from '../detection/entity.js';
 
 /** Built-in operator names; `tokenize` and `encrypt` are provided by the vault through the registry. */
-export type OperatorName = 'redact' | 'replace' | 'mask' | 'hash' | 'tokenize' | 'encrypt' | 'allow' | (string & {});
+export type OperatorName =
+  'redact' | 'replace' | 'mask' | 'hash' | 'tokenize' | 'encrypt' | 'allow' | (string & {});
 
 /** Who and what a protection call is for; vault-backed operators use it to scope what they store. */
 export interface ProtectContext {
@@ -24,7 +25,10 @@ export interface Operator {
   readonly name: OperatorName;
   /** True when the original value can be recovered from the output by an authorized caller. */
   readonly reversible: boolean;
-  transform(inputs: readonly OperatorInput[], context: ProtectContext): readonly string[] | Promise<readonly string[]>;
+  transform(
+    inputs: readonly OperatorInput[],
+    context: ProtectContext,
+  ): readonly string[] | Promise<readonly string[]>;
 }
 
 /** Operators by name; the composition root adds the vault's `tokenize` and `encrypt` here. */

@@ -32,7 +32,10 @@ export async function protect(
   for (const e of entities) {
     const name = operatorFor(policy, e.type);
     if (name === ALLOW) continue;
-    if (!operators.has(name)) throw userError('VEIL_ERR_PROTECT_UNKNOWN_OPERATOR', `no operator named "${name}" is available`, { operator: name });
+    if (!operators.has(name))
+      throw userError('VEIL_ERR_PROTECT_UNKNOWN_OPERATOR', `no operator named "${name}" is available`, {
+        operator: name,
+      });
     const list = byOperator.get(name) ?? [];
     list.push(e);
     byOperator.set(name, list);

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { cardIssuer } from './card-issuers.js';
-import { cnpjCheckDigits, cnpjValid, cpfCheckDigits, cpfValid, luhnCheckDigit, luhnValid, ssnValid } from './checksums.js';
+import {
+  cnpjCheckDigits,
+  cnpjValid,
+  cpfCheckDigits,
+  cpfValid,
+  luhnCheckDigit,
+  luhnValid,
+  ssnValid,
+} from './checksums.js';
 
 describe('Luhn (ISO/IEC 7812-1 Annex B)', () => {
   // Test card numbers published by the card networks and payment processors.
-  it.each(['4111111111111111', '4012888888881881', '5555555555554444', '5105105105105100', '378282246310005', '371449635398431', '6011111111111117', '3530111333300000', '30569309025904', '79927398713'])(
-    'accepts %s',
-    (n) => expect(luhnValid(n)).toBe(true),
+  it.each([
+    '4111111111111111',
+    '4012888888881881',
+    '5555555555554444',
+    '5105105105105100',
+    '378282246310005',
+    '371449635398431',
+    '6011111111111117',
+    '3530111333300000',
+    '30569309025904',
+    '79927398713',
+  ])('accepts %s', (n) => expect(luhnValid(n)).toBe(true));
+  it.each(['4111111111111112', '79927398710', '', '4111a11111111111'])('rejects %s', (n) =>
+    expect(luhnValid(n)).toBe(false),
   );
-  it.each(['4111111111111112', '79927398710', '', '4111a11111111111'])('rejects %s', (n) => expect(luhnValid(n)).toBe(false));
   it('computes the check digit of the ISO example', () => expect(luhnCheckDigit('7992739871')).toBe(3));
 });
 

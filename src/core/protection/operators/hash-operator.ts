@@ -10,7 +10,8 @@ export const MIN_HASH_KEY_BYTES = 16;
  * such as CPFs or phone numbers.
  */
 export function hashOperator(key: Uint8Array): Operator {
-  if (key.length < MIN_HASH_KEY_BYTES) throw new Error(`hash key must be at least ${MIN_HASH_KEY_BYTES} bytes`);
+  if (key.length < MIN_HASH_KEY_BYTES)
+    throw new Error(`hash key must be at least ${MIN_HASH_KEY_BYTES} bytes`);
   const keyCopy = Buffer.from(key);
   return {
     name: 'hash',

@@ -8,7 +8,9 @@ describe('card security code recognizer', () => {
     ['os três números atrás do cartão são 390', '390', 'pt'],
     ['código de seguridad: 555', '555', 'es'],
     ['the 3 digits on the back are 887', '887', 'en'],
-  ] as const)('finds the code in %j', (text, code, lang) => expect(foundOf('CARD_CVV', text, lang)).toEqual([code]));
+  ] as const)('finds the code in %j', (text, code, lang) =>
+    expect(foundOf('CARD_CVV', text, lang)).toEqual([code]),
+  );
 
   it('ignores other short numbers', () => {
     expect(foundOf('CARD_CVV', 'paguei 123 reais em 2 vezes', 'pt')).toEqual([]);

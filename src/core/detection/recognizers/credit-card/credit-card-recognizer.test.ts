@@ -12,7 +12,9 @@ describe('credit card recognizer', () => {
   ])('finds %j', (text, card) => expect(foundOf('CREDIT_CARD', text)).toEqual([card]));
 
   it('takes a Luhn-failing number only with card wording', () => {
-    expect(foundOf('CREDIT_CARD', 'número do cartão 4111 1111 1111 1112', 'pt')).toEqual(['4111 1111 1111 1112']);
+    expect(foundOf('CREDIT_CARD', 'número do cartão 4111 1111 1111 1112', 'pt')).toEqual([
+      '4111 1111 1111 1112',
+    ]);
     expect(foundOf('CREDIT_CARD', 'nota 4111 1111 1111 1112 emitida', 'pt')).toEqual([]);
   });
 

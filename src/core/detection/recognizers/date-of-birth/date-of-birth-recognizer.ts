@@ -9,7 +9,7 @@ import {
 } from '../../number-spans.js';
 import { cueBefore } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
-import { monthOf } from './month-names.js';
+import { mayNameMonth, monthOf } from './month-names.js';
 
 /** How far back a birth cue may stand: "data de nascimento do titular é 22/5/88". */
 const BIRTH_WINDOW = 6;
@@ -54,6 +54,7 @@ const DAY_YEAR_AFTER = /^\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4})(?!\d
 function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => void): void {
   const text = doc.text;
   for (const w of doc.words) {
+    if (!mayNameMonth(w.norm)) continue;
     const before = text.slice(Math.max(0, w.start - 16), w.start);
     const after = text.slice(w.end, w.end + 24);
     const dayMatch = DAY_BEFORE.exec(before);

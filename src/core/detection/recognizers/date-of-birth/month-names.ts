@@ -61,7 +61,13 @@ const ABBREVIATED: Record<string, number> = {
   ene: 1,
 };
 
+const FULL_MONTHS = new Map(Object.entries(FULL));
+const ABBREVIATED_MONTHS = new Map(Object.entries(ABBREVIATED));
+
+/** True when the word may name a month, in full or abbreviated: the cheap test before any parsing. */
+export const mayNameMonth = (norm: string): boolean => FULL_MONTHS.has(norm) || ABBREVIATED_MONTHS.has(norm);
+
 /** The month a word names; abbreviations count only where `allowAbbreviation` (they are also common words). */
 export function monthOf(norm: string, allowAbbreviation: boolean): number | undefined {
-  return FULL[norm] ?? (allowAbbreviation ? ABBREVIATED[norm] : undefined);
+  return FULL_MONTHS.get(norm) ?? (allowAbbreviation ? ABBREVIATED_MONTHS.get(norm) : undefined);
 }

@@ -5,7 +5,9 @@ import { ipv6Valid } from './ipv6.js';
 describe('IP address recognizer', () => {
   it('finds IPv4 and IPv6 addresses, without port or brackets', () => {
     expect(foundOf('IP_ADDRESS', 'Me conecto desde 172.26.242.103!', 'es')).toEqual(['172.26.242.103']);
-    expect(foundOf('IP_ADDRESS', 'router at [2001:db8::8a2e:370:7334]:8443', 'en')).toEqual(['2001:db8::8a2e:370:7334']);
+    expect(foundOf('IP_ADDRESS', 'router at [2001:db8::8a2e:370:7334]:8443', 'en')).toEqual([
+      '2001:db8::8a2e:370:7334',
+    ]);
     expect(foundOf('IP_ADDRESS', 'server 10.0.0.1:8443 down', 'en')).toEqual(['10.0.0.1']);
     expect(foundOf('IP_ADDRESS', 'mapped ::ffff:192.0.2.128 here', 'en')).toEqual(['::ffff:192.0.2.128']);
   });
@@ -17,7 +19,15 @@ describe('IP address recognizer', () => {
     expect(foundOf('IP_ADDRESS', 'meeting at 10:30:00', 'en')).toEqual([]);
   });
   it('validates RFC 4291 text forms', () => {
-    for (const ok of ['::1', 'fe80::1', '2001:0db8:0000:0000:0000:ff00:0042:8329', '2001:db8::', '::ffff:10.0.0.1']) expect(ipv6Valid(ok)).toBe(true);
-    for (const bad of ['::', '1::2::3', '2001:db8:0:0:0:0:0:0:1', '12345::1', 'g::1', '1:2:3']) expect(ipv6Valid(bad)).toBe(false);
+    for (const ok of [
+      '::1',
+      'fe80::1',
+      '2001:0db8:0000:0000:0000:ff00:0042:8329',
+      '2001:db8::',
+      '::ffff:10.0.0.1',
+    ])
+      expect(ipv6Valid(ok)).toBe(true);
+    for (const bad of ['::', '1::2::3', '2001:db8:0:0:0:0:0:0:1', '12345::1', 'g::1', '1:2:3'])
+      expect(ipv6Valid(bad)).toBe(false);
   });
 });

@@ -13,7 +13,9 @@ describe('person recognizer', () => {
     ['Thanks,\nEmily', 'Emily', 'en'],
     ['Paguei ontem. — Diego', 'Diego', 'pt'],
     ['falar com o Sr. Oliveira amanhã', 'Oliveira', 'pt'],
-  ] as const)('finds the name in %j', (text, name, lang) => expect(foundOf('PERSON', text, lang)).toEqual([name]));
+  ] as const)('finds the name in %j', (text, name, lang) =>
+    expect(foundOf('PERSON', text, lang)).toEqual([name]),
+  );
 
   it('leaves out bots, companies, stores and places', () => {
     expect(foundOf('PERSON', "Hi! I'm Max, your virtual assistant.", 'en')).toEqual([]);

@@ -92,20 +92,41 @@ function sentenceStart(text: string, offset: number): number {
   return Math.max(0, offset - 80);
 }
 
-/** The name stands alone on the last line(s) of the message or after a dash at its end: a signature. */
+/** How far around a name the signature check looks: a signature sits in a short last line. */
+const SIGNATURE_REACH = 120;
+const ONLY_MARKS = /^[\s\p{P}\p{S}]*$/u;
+
+/** Start of the line holding `offset`, or -1 when it lies beyond the reach. */
+function lineStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--) if (text[i] === '\n') return i + 1;
+  return offset <= SIGNATURE_REACH ? 0 : -1;
+}
+
+/** Only punctuation, symbols and emoji follow until the end of the message (within reach). */
+function endsMessage(text: string, end: number): boolean {
+  return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
+}
+
+/**
+ * The name stands alone on the last line(s) of the message or after a dash at its end: a
+ * signature. Every look is bounded, so the check costs the same whatever the message length.
+ */
 function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   const text = doc.text;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lead = text.slice(lineStart, start);
-  const dashLead = /(?:^|\s)(?:—|–|-{1,2})\s*$/.test(lead);
-  if (!/^[\s\-—–]*$/.test(lead) && !dashLead) return false;
-  const rest = text.slice(end);
-  const restOfLine = rest.split('\n', 1)[0]!;
-  if (!/^[\s\p{P}\p{S}]*$/u.test(restOfLine)) return false;
-  if (dashLead) return /^[\s\p{P}\p{S}]*$/u.test(rest);
-  // On a line of its own: at the end of the message, or right after a closing line ("Obrigada,").
-  if (/^[\s\p{P}\p{S}]*$/u.test(rest)) return true;
-  const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  // "... Orlando 🙏 — David": a dash before the name and nothing after it.
+  if (/(?:^|\s)(?:—|–|-{1,2})\s*$/.test(text.slice(Math.max(0, start - 4), start)))
+    return endsMessage(text, end);
+  const lineStart = lineStartOf(text, start);
+  if (lineStart < 0 || !/^[\s\-—–]*$/.test(text.slice(lineStart, start))) return false;
+  if (endsMessage(text, end)) return true;
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || lineEnd - end > SIGNATURE_REACH || !ONLY_MARKS.test(text.slice(end, lineEnd)))
+    return false;
+  // On a line of its own right after a closing line ("Obrigada,"), with more lines below.
+  if (lineStart === 0) return false;
+  const previousStart = lineStartOf(text, lineStart - 1);
+  if (previousStart < 0) return false;
+  const previousLine = text.slice(previousStart, lineStart - 1);
   return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
 }
 

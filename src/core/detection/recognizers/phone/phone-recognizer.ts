@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { AnalyzedText } from '../../analyzed-text.js';
+import { claimedSpans } from '../../claims.js';
 import type { Entity, Lang } from '../../entity.js';
 import {
   forEachNumberSpan,
@@ -18,6 +19,9 @@ const REGIONS_BY_LANG: Record<Lang, readonly CountryCode[]> = {
   es: ['ES', 'MX', 'AR', 'CO', 'CL', 'PE'],
 };
 const ALL_REGIONS: readonly CountryCode[] = ['BR', 'US', 'ES', 'MX', 'AR', 'CO', 'PT', 'GB', 'CL', 'PE'];
+
+/** Values found this confidently by earlier recognizers (cards, CPFs, IPs...) are not re-read as phones. */
+const CLAIM_SCORE = 0.8;
 
 /** A local number without its area code: "98765-4321", "555-0199"; only with a phone cue. */
 const LOCAL_NUMBER = /^\d{3,5}[-. ]\d{4}$/;
@@ -74,7 +78,9 @@ export const phoneRecognizer: Recognizer = {
   types: ['PHONE'],
   detect(doc, context, sink: Entity[]) {
     const regions = regionsFor(context);
+    const claimed = claimedSpans(sink, doc.text.length, CLAIM_SCORE);
     forEachNumberSpan(doc, 7, 15, (span) => {
+      if (claimed(span.start, span.end)) return;
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
       if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return;
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.

@@ -15,7 +15,9 @@ describe('street address recognizer', () => {
     ['I live at 742 Evergreen Terrace Apt 3.', '742 Evergreen Terrace Apt 3', 'en'],
     ['ship it to 4596 N Cedar St, Orlando', '4596 N Cedar St', 'en'],
     ['deliver to 328 Willow Ln.', '328 Willow Ln', 'en'],
-  ] as const)('finds %j', (text, address, lang) => expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]));
+  ] as const)('finds %j', (text, address, lang) =>
+    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  );
 
   it('ignores streets without a number, cities and look-alikes', () => {
     expect(foundOf('STREET_ADDRESS', 'moro na Rua das Flores perto do mercado', 'pt')).toEqual([]);
