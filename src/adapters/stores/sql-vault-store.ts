@@ -74,6 +74,58 @@ export class SqlVaultStore implements TokenStore, AuditLog {
     return found;
   }
 
+  async getTokensWithKeys(
+    tenant: string,
+    tokens: readonly string[],
+  ): Promise<{ tokens: Map<string, TokenRecord>; keys: Map<string, DataKeyRecord> }> {
+    const found = new Map<string, TokenRecord>();
+    const keys = new Map<string, DataKeyRecord>();
+    for (let i = 0; i < tokens.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom('vault_tokens as t')
+        .leftJoin('vault_data_keys as k', 'k.id', 't.data_key_id')
+        .selectAll('t')
+        .select([
+          'k.id as k_id',
+          'k.tenant as k_tenant',
+          'k.purpose as k_purpose',
+          'k.subject_key as k_subject_key',
+          'k.generation as k_generation',
+          'k.kek_id as k_kek_id',
+          'k.kek_version as k_kek_version',
+          'k.wrapped as k_wrapped',
+          'k.uses as k_uses',
+          'k.created_at as k_created_at',
+          'k.destroyed_at as k_destroyed_at',
+        ])
+        .where('t.tenant', '=', tenant)
+        .where('t.token', 'in', tokens.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) {
+        found.set(row.token, fromTokenRow(row));
+        if (row.k_id !== null && !keys.has(row.k_id)) {
+          keys.set(
+            row.k_id,
+            fromKeyRow({
+              id: row.k_id,
+              tenant: row.k_tenant!,
+              purpose: row.k_purpose!,
+              subject_key: row.k_subject_key!,
+              generation: row.k_generation!,
+              kek_id: row.k_kek_id!,
+              kek_version: row.k_kek_version!,
+              wrapped: row.k_wrapped,
+              uses: row.k_uses!,
+              created_at: row.k_created_at!,
+              destroyed_at: row.k_destroyed_at,
+            }),
+          );
+        }
+      }
+    }
+    return { tokens: found, keys };
+  }
+
   async deleteToken(tenant: string, token: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom('vault_tokens')

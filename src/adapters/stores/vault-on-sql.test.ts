@@ -364,6 +364,18 @@ function describeVaultOn(name: string, open: () => Promise<StoreUnderTest | unde
       expect(revealed.every((r) => r.ok)).toBe(true);
     });
 
+    it('reserves the nonce budget in leases, not one database write per value', async (ctx) => {
+      if (!db) return ctx.skip();
+      const vault = make();
+      for (let i = 0; i < 10; i++)
+        await vault.tokenize([{ value: `l${i}@x.io`, type: 'EMAIL' }], { tenant: 'lease' });
+      const key = await db.store.latestDataKey('lease', 'value', null);
+      expect(key?.uses).toBe(1024);
+      // A second node leases its own range from the same counter: budgets add up, never overlap.
+      await make().tokenize([{ value: 'other-node@x.io', type: 'EMAIL' }], { tenant: 'lease' });
+      expect((await db.store.latestDataKey('lease', 'value', null))?.uses).toBe(2048);
+    });
+
     it('rotates, rewraps resumably while reveals keep working, and retires the old version only when unused', async (ctx) => {
       if (!db) return ctx.skip();
       const vault = make();

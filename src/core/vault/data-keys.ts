@@ -29,9 +29,14 @@ export interface UsableKey {
  * Subject keys are looked up in the store on every write and every read, so an erasure done by
  * another node is honoured at once; only the unwrapped bytes of live keys are cached.
  */
+/** Seals reserved per database round trip for a tenant's value key. */
+const LEASE = 1024;
+
 export class DataKeys {
   private readonly cache = new Map<string, Buffer>();
   private readonly writeKeys = new Map<string, DataKeyRecord>();
+  /** Seals already reserved in the database for a cached write key, not yet spent. */
+  private readonly leased = new Map<string, number>();
   private kekReady: Promise<unknown> | undefined;
 
   constructor(private readonly options: DataKeyOptions) {}
@@ -51,12 +56,22 @@ export class DataKeys {
         record = await this.create(tenant, purpose, subjectId, record ? record.generation + 1 : 0);
       }
       if (uses > 0) {
-        const total = await this.options.store.addDataKeyUses(record.id, uses);
-        if (total > this.options.maxUsesPerKey) {
-          // Budget spent: the next generation takes over; this reservation is simply abandoned.
-          this.writeKeys.delete(slot);
-          await this.create(tenant, purpose, subjectId, record.generation + 1);
-          continue;
+        const spare = purpose === 'subject' ? 0 : (this.leased.get(record.id) ?? 0);
+        if (spare >= uses) {
+          this.leased.set(record.id, spare - uses);
+        } else {
+          // Reserve a lease of seals at once, so batch-1 traffic does not pay a database write per
+          // value; unused lease is merely budget lost, never a nonce reused.
+          const lease = Math.max(uses - spare, Math.min(LEASE, Math.floor(this.options.maxUsesPerKey / 16)));
+          const total = await this.options.store.addDataKeyUses(record.id, lease);
+          if (total > this.options.maxUsesPerKey) {
+            // Budget spent: the next generation takes over; this reservation is simply abandoned.
+            this.writeKeys.delete(slot);
+            this.leased.delete(record.id);
+            await this.create(tenant, purpose, subjectId, record.generation + 1);
+            continue;
+          }
+          if (purpose !== 'subject') this.leased.set(record.id, spare + lease - uses);
         }
       }
       if (purpose !== 'subject') this.writeKeys.set(slot, record);

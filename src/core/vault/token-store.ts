@@ -62,6 +62,11 @@ export interface TokenStore {
   /** `ignore` keeps an existing row with the same (tenant, token); `replace` overwrites it. */
   putTokens(records: readonly TokenRecord[], onConflict: 'ignore' | 'replace'): Promise<void>;
   getTokens(tenant: string, tokens: readonly string[]): Promise<Map<string, TokenRecord>>;
+  /** Tokens plus the data keys that seal them, in one round trip (the reveal path). */
+  getTokensWithKeys(
+    tenant: string,
+    tokens: readonly string[],
+  ): Promise<{ tokens: Map<string, TokenRecord>; keys: Map<string, DataKeyRecord> }>;
   deleteToken(tenant: string, token: string): Promise<boolean>;
   /** Deletes up to `limit` tokens whose expiry is at or before `now`; returns how many. */
   deleteExpired(now: number, limit: number): Promise<number>;

@@ -152,12 +152,9 @@ export class Vault {
 
     // Deterministic and format-preserving tokens may exist already: reuse them when their key is live.
     const repeatable = tokens.filter((t, i): t is string => t !== undefined && modes[i] !== 'random');
-    const existing = repeatable.length
-      ? await this.options.store.getTokens(context.tenant, repeatable)
-      : new Map();
-    const existingKeys = existing.size
-      ? await this.options.store.getDataKeys([...new Set([...existing.values()].map((r) => r.dataKeyId))])
-      : new Map<string, DataKeyRecord>();
+    const { tokens: existing, keys: existingKeys } = repeatable.length
+      ? await this.options.store.getTokensWithKeys(context.tenant, repeatable)
+      : { tokens: new Map<string, TokenRecord>(), keys: new Map<string, DataKeyRecord>() };
 
     const expiresAt = context.ttlSeconds ? now + context.ttlSeconds * 1000 : null;
     const fresh = new Map<string, TokenRecord>();
@@ -247,11 +244,16 @@ export class Vault {
       });
     }
     const stored = [...new Set(tokens.filter((t) => !isInline(t)))];
-    const records = stored.length ? await this.options.store.getTokens(principal.tenant, stored) : new Map();
+    const { tokens: records, keys: keyRecords } = stored.length
+      ? await this.options.store.getTokensWithKeys(principal.tenant, stored)
+      : { tokens: new Map<string, TokenRecord>(), keys: new Map<string, DataKeyRecord>() };
     const located = tokens.map((token) => locate(token, records));
-    const keyIds = new Set<string>();
-    for (const l of located) if (!(l instanceof VeilError)) keyIds.add(l.dataKeyId);
-    const keyRecords = keyIds.size ? await this.options.store.getDataKeys([...keyIds]) : new Map();
+    // Inline ciphertexts name their data key themselves: fetch those the join did not bring.
+    const missing = new Set<string>();
+    for (const l of located)
+      if (!(l instanceof VeilError) && !keyRecords.has(l.dataKeyId)) missing.add(l.dataKeyId);
+    if (missing.size)
+      for (const [id, k] of await this.options.store.getDataKeys([...missing])) keyRecords.set(id, k);
 
     const results: RevealResult[] = [];
     const events: AuditEvent[] = [];

@@ -78,6 +78,27 @@ export function describeTokenStore(name: string, setup: () => Promise<TokenStore
       expect((await store.getTokens(`other-${t}`, [a.token])).size).toBe(0);
     });
 
+    it('reads tokens with their data keys in one call, missing keys left out', async (ctx) => {
+      if (!fixture) return ctx.skip();
+      const t = `t-${uniq()}`;
+      const key = dataKey(t, { purpose: 'subject', subjectId: 's9' });
+      await store.insertDataKey(key);
+      const a = token(t, { dataKeyId: key.id });
+      const b = token(t, { dataKeyId: key.id });
+      const orphan = token(t, { dataKeyId: 'dk_gone' });
+      await store.putTokens([a, b, orphan], 'ignore');
+      const { tokens, keys } = await store.getTokensWithKeys(t, [a.token, b.token, orphan.token, 'tok_none']);
+      expect([...tokens.keys()].sort()).toEqual([a.token, b.token, orphan.token].sort());
+      expect([...keys.keys()]).toEqual([key.id]);
+      const got = keys.get(key.id)!;
+      expect({ ...got, wrapped: Buffer.from(got.wrapped!) }).toEqual({
+        ...key,
+        wrapped: Buffer.from(key.wrapped!),
+      });
+      expect(Buffer.from(tokens.get(a.token)!.sealed).equals(Buffer.from(a.sealed))).toBe(true);
+      expect((await store.getTokensWithKeys(`other-${t}`, [a.token])).tokens.size).toBe(0);
+    });
+
     it('ignores or replaces on conflict as asked', async (ctx) => {
       if (!fixture) return ctx.skip();
       const t = `t-${uniq()}`;
