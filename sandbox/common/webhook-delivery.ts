@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HttpPoster } from './http-post.js';
 
 /**
  * Delivers signed webhook bodies to a callback with the vendor's retry behaviour. The body bytes
@@ -71,7 +72,7 @@ export class WebhookDeliverer {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly waits = new Set<() => void>();
-  private readonly aborts = new Set<AbortController>();
+  private readonly poster = new HttpPoster();
   private closed = false;
   /** Records kept for `/__sim/webhooks`; older ones are dropped in long runs. */
   private readonly historyLimit = 10_000;
@@ -134,7 +135,7 @@ export class WebhookDeliverer {
   /** Stops retries and aborts requests in flight. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const abort of this.aborts) abort.abort();
+    this.poster.close();
     for (const wake of this.waits) wake();
     await Promise.allSettled([...this.inFlight]);
   }
@@ -159,31 +160,16 @@ export class WebhookDeliverer {
   }
 
   private async attempt(request: DeliveryRequest, timeoutMs: number): Promise<DeliveryAttempt> {
-    const abort = new AbortController();
-    this.aborts.add(abort);
-    const timer = setTimeout(() => abort.abort(), timeoutMs);
     const at = new Date().toISOString();
-    try {
-      const response = await fetch(request.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...request.headers },
-        body: request.body,
-        signal: abort.signal,
-      });
-      // Drain the body so the connection can be reused.
-      await response.arrayBuffer().catch(() => undefined);
-      return { at, status: response.status };
-    } catch (error) {
-      const reason = abort.signal.aborted
-        ? 'timeout or shutdown'
-        : error instanceof Error
-          ? error.message
-          : 'error';
-      return { at, error: reason };
-    } finally {
-      clearTimeout(timer);
-      this.aborts.delete(abort);
-    }
+    const outcome = await this.poster.post(
+      request.url,
+      request.body,
+      { 'content-type': 'application/json', ...request.headers },
+      timeoutMs,
+    );
+    return outcome.status !== undefined
+      ? { at, status: outcome.status }
+      : { at, error: outcome.error ?? 'error' };
   }
 
   private wait(ms: number): Promise<void> {
