@@ -13,3 +13,4 @@ export * from './fallback.js';
 export * from './plan.js';
 export * from './template-errors.js';
 export * from './inspector.js';
+export * from './template-sender.js';

@@ -8,7 +8,7 @@ export const TemplateErrorCode = {
   payloadSensitive: 'VEIL_ERR_TEMPLATE_PAYLOAD_SENSITIVE',
   windowClosed: 'VEIL_ERR_TEMPLATE_WINDOW_CLOSED',
   noUsableFallback: 'VEIL_ERR_TEMPLATE_NO_USABLE_FALLBACK',
-  planRefused: 'VEIL_ERR_TEMPLATE_PLAN_REFUSED',
+  unknownTemplate: 'VEIL_ERR_TEMPLATE_UNKNOWN',
 } as const;
 
 export const invalidSendError = (violations: readonly Violation[]): VeilError =>

@@ -131,6 +131,21 @@ export class GraphTemplateClient {
   }
 
   async sendTemplate(body: SendBody): Promise<SentMessage> {
+    return this.#sendMessage(body);
+  }
+
+  /** A plain-text message (a fallback step inside the 24-hour window). */
+  async sendText(to: string, text: string): Promise<SentMessage> {
+    return this.#sendMessage({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'text',
+      text: { body: text },
+    });
+  }
+
+  async #sendMessage(body: unknown): Promise<SentMessage> {
     if (!this.#options.phoneNumberId) throw new Error('a phoneNumberId is needed to send messages');
     const result = (await this.#call('POST', this.#url(`${this.#options.phoneNumberId}/messages`), body)) as {
       contacts?: { wa_id?: string }[];
