@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Vault throughput: tokenize and detokenize ops/s at batch 1 and 100, on SQLite and (when reachable)
+// Vault throughput: tokenize and detokenize ops/s (best of 3 rounds) at batch 1 and 100, on SQLite and (when reachable)
 // PostgreSQL, next to raw AES-256-GCM sealing/opening of the same values in the same run as the floor.
 // Usage: npm run bench:vault [-- --quick] [-- --json]
 // PostgreSQL: VEIL_BENCH_DATABASE_URL (default: the test database that scripts/provision.sh creates).
@@ -31,7 +31,9 @@ const quick = args.includes('--quick');
 const json = args.includes('--json');
 const PG_URL =
   process.env.VEIL_BENCH_DATABASE_URL ?? 'postgres://veil_test:veil_test@127.0.0.1:5432/veil_test';
-const OPS = { 1: quick ? 500 : 3000, 100: quick ? 5000 : 30000 };
+const OPS = { 1: quick ? 500 : 2000, 100: quick ? 5000 : 20000 };
+// Best of several rounds: the machine is shared, and the best round is the least disturbed one.
+const ROUNDS = quick ? 1 : 3;
 
 const values = (n, tag) => Array.from({ length: n }, (_, i) => `customer.${tag}.${i}@example.com`);
 const now = () => Number(process.hrtime.bigint()) / 1e9;
@@ -86,18 +88,22 @@ async function benchVault(name, store, keyringDir) {
   );
   const results = {};
   for (const batch of [1, 100]) {
-    const input = values(OPS[batch], `b${batch}`).map((value) => ({ value, type: 'EMAIL' }));
-    const tokens = new Array(input.length);
-    results[`tokenize_b${batch}`] = await measure(input.length, batch, async (i, n) => {
-      const out = await vault.tokenize(input.slice(i, i + n), { tenant: 'bench' });
-      for (let k = 0; k < n; k++) tokens[i + k] = out[k].token;
-    });
-    let revealed = 0;
-    results[`detokenize_b${batch}`] = await measure(tokens.length, batch, async (i, n) => {
-      const out = await vault.detokenize(tokens.slice(i, i + n), admin, { purpose: 'bench' });
-      revealed += out.filter((r) => r.ok).length;
-    });
-    if (revealed !== tokens.length) throw new Error(`${name}: revealed ${revealed} of ${tokens.length}`);
+    for (let round = 0; round < ROUNDS; round++) {
+      const input = values(OPS[batch], `b${batch}r${round}`).map((value) => ({ value, type: 'EMAIL' }));
+      const tokens = new Array(input.length);
+      const tokenize = await measure(input.length, batch, async (i, n) => {
+        const out = await vault.tokenize(input.slice(i, i + n), { tenant: 'bench' });
+        for (let k = 0; k < n; k++) tokens[i + k] = out[k].token;
+      });
+      let revealed = 0;
+      const detokenize = await measure(tokens.length, batch, async (i, n) => {
+        const out = await vault.detokenize(tokens.slice(i, i + n), admin, { purpose: 'bench' });
+        revealed += out.filter((r) => r.ok).length;
+      });
+      if (revealed !== tokens.length) throw new Error(`${name}: revealed ${revealed} of ${tokens.length}`);
+      results[`tokenize_b${batch}`] = Math.max(results[`tokenize_b${batch}`] ?? 0, tokenize);
+      results[`detokenize_b${batch}`] = Math.max(results[`detokenize_b${batch}`] ?? 0, detokenize);
+    }
   }
   await keys.close();
   return results;
@@ -120,7 +126,11 @@ const report = {
   results: {},
 };
 try {
-  report.results.raw_aes_256_gcm = rawAesGcm(OPS[100]);
+  const raw = Array.from({ length: ROUNDS }, () => rawAesGcm(OPS[100]));
+  report.results.raw_aes_256_gcm = {
+    seal: Math.max(...raw.map((r) => r.seal)),
+    open: Math.max(...raw.map((r) => r.open)),
+  };
 
   const sqlite = await SqlVaultStore.open(openSqliteDatabase(path.join(dir, 'veil.db')), 'sqlite');
   report.results.sqlite = await benchVault('sqlite', sqlite, dir);
