@@ -25,7 +25,8 @@ export class SimEvents<E extends SimEvent> {
 
   emit(event: E): void {
     this.log.push(event);
-    if (this.log.length > this.limit) {
+    // Trim in batches of a tenth of the limit so a long run does not pay an O(n) splice per event.
+    if (this.log.length > this.limit + Math.ceil(this.limit / 10)) {
       const excess = this.log.length - this.limit;
       this.log.splice(0, excess);
       this.dropped += excess;
