@@ -50,7 +50,7 @@ for _ in $(seq 1 50); do
   pg_isready -q -h 127.0.0.1 -p 5432 && break
   sleep 0.2
 done
-psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -p 5432 $*"; }
+psql_admin() { (cd / && su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -p 5432 $*"); }
 if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname='$PG_ROLE'\"")" = 1 ]; then
   say "role $PG_ROLE exists"
 else
