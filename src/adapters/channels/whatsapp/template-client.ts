@@ -29,6 +29,8 @@ export interface SentMessage {
   readonly messageStatus?: string;
 }
 
+const LIST_FIELDS = 'id,name,language,status,category,parameter_format,components,quality_score';
+
 interface ListPage {
   readonly data?: readonly Record<string, unknown>[];
   readonly paging?: { readonly cursors?: { readonly after?: string }; readonly next?: string };
@@ -94,12 +96,11 @@ export class GraphTemplateClient {
     };
   }
 
-  /** Every template of the WABA, all pages. */
+  /** Every template of the WABA, all pages (quality is only returned when asked for by `fields`). */
   async listTemplates(pageSize = 100): Promise<RemoteTemplate[]> {
     const out: RemoteTemplate[] = [];
-    let url: URL | undefined = this.#url(`${this.#options.wabaId}/message_templates`, {
-      limit: String(pageSize),
-    });
+    const query = { fields: LIST_FIELDS, limit: String(pageSize) };
+    let url: URL | undefined = this.#url(`${this.#options.wabaId}/message_templates`, query);
     while (url) {
       const page = (await this.#call('GET', url)) as ListPage;
       for (const t of page.data ?? []) out.push(toRemote(t));
@@ -110,7 +111,7 @@ export class GraphTemplateClient {
           : new URL(page.paging.next).origin === this.#origin
             ? new URL(page.paging.next)
             : after
-              ? this.#url(`${this.#options.wabaId}/message_templates`, { limit: String(pageSize), after })
+              ? this.#url(`${this.#options.wabaId}/message_templates`, { ...query, after })
               : undefined;
     }
     return out;
