@@ -127,6 +127,13 @@ describe('veil templates validate', () => {
     expect(stdout).not.toMatch(/ana@example\.com/);
   });
 
+  it('exits 1 when a folder holds no template file', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'veil-templates-empty-'));
+    const { code, stderr } = await veil('templates', 'validate', empty);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no YAML or JSON files found/);
+  });
+
   it('prints a human report and exits 1 for a missing file', async () => {
     const { code, stdout } = await veil('templates', 'validate', path.join(dir, 'missing.yaml'));
     expect(code).toBe(1);

@@ -33,7 +33,9 @@ export function registerTemplatesCommands(program: Command): void {
       const reports = await validateFiles(inputs, options.templates);
       for (const report of reports)
         process.stdout.write(options.json ? jsonLine(report) : humanReport(report));
-      process.exitCode = reports.every((r) => r.valid) ? 0 : 1;
+      // A mistyped folder must not pass CI silently.
+      if (reports.length === 0) process.stderr.write('veil templates: no YAML or JSON files found\n');
+      process.exitCode = reports.length > 0 && reports.every((r) => r.valid) ? 0 : 1;
     });
 
   addRemoteOptions(
