@@ -120,6 +120,17 @@ describe('HTTP API /v1 (real server on loopback)', () => {
     expect(JSON.stringify(events)).not.toContain('maria@example.com');
   });
 
+  it('serves tokens with separators and slashes in the path when URL-encoded', async () => {
+    const { json } = await call('POST', '/v1/tokenize', adminKey, {
+      items: [{ value: '11.222.333/0001-81', type: 'CNPJ', mode: 'format-preserving' }],
+    });
+    const token: string = json.results[0].token;
+    expect(token).toMatch(/^\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}$/);
+    const meta = await call('GET', `/v1/tokens/${encodeURIComponent(token)}`, adminKey);
+    expect(meta.status).toBe(200);
+    expect(meta.json).toMatchObject({ token, type: 'CNPJ', mode: 'format-preserving' });
+  });
+
   it('deletes a single token', async () => {
     const { json } = await call('POST', '/v1/tokenize', adminKey, {
       items: [{ value: 'x@y.io', type: 'EMAIL' }],

@@ -364,6 +364,30 @@ function describeVaultOn(name: string, open: () => Promise<StoreUnderTest | unde
       expect(revealed.every((r) => r.ok)).toBe(true);
     });
 
+    it('lets several nodes start on a fresh tenant and subject at once (one key per slot wins)', async (ctx) => {
+      if (!db) return ctx.skip();
+      const nodes = Array.from({ length: 4 }, () => make());
+      const results = await Promise.all(
+        nodes.flatMap((node, n) => [
+          node.tokenize([{ value: `race-${n}@x.io`, type: 'EMAIL' }], { tenant: 'race' }),
+          node.tokenize([{ value: `subj-${n}@x.io`, type: 'EMAIL' }], { tenant: 'race', subjectId: 'racer' }),
+          node.tokenize([{ value: 'same@x.io', type: 'EMAIL', mode: 'deterministic' }], { tenant: 'race' }),
+        ]),
+      );
+      const tokens = results.map(([r]) => (r?.ok ? r.token : 'failed'));
+      expect(tokens).not.toContain('failed');
+      expect(new Set(tokens.filter((_, i) => i % 3 === 2)).size).toBe(1);
+      const revealed = await make().detokenize(tokens, { ...admin, tenant: 'race' }, { purpose: 'x' });
+      expect(revealed.every((r) => r.ok)).toBe(true);
+      const rows = await db.store.getTokens('race', tokens);
+      expect(
+        new Set([...rows.values()].filter((r) => r.subjectId === 'racer').map((r) => r.dataKeyId)).size,
+      ).toBe(1);
+      expect(
+        new Set([...rows.values()].filter((r) => r.subjectId === null).map((r) => r.dataKeyId)).size,
+      ).toBe(1);
+    });
+
     it('reserves the nonce budget in leases, not one database write per value', async (ctx) => {
       if (!db) return ctx.skip();
       const vault = make();

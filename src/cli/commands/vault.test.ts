@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { registerDetectCommands } from './detect.js';
@@ -10,6 +11,14 @@ import { registerVaultCommands } from './vault.js';
 
 /** Runs the real commands in-process against a temporary data directory, capturing stdout. */
 async function veil(dataDir: string, ...args: string[]): Promise<{ out: string; code: number }> {
+  return veilWithStdin(dataDir, undefined, ...args);
+}
+
+async function veilWithStdin(
+  dataDir: string,
+  stdin: string | undefined,
+  ...args: string[]
+): Promise<{ out: string; code: number }> {
   const program = new Command('veil').option('--data <dir>').exitOverride();
   registerDetectCommands(program);
   registerVaultCommands(program);
@@ -24,11 +33,15 @@ async function veil(dataDir: string, ...args: string[]): Promise<{ out: string; 
   }) as typeof process.stdout.write;
   process.stderr.write = (() => true) as typeof process.stderr.write;
   process.exitCode = 0;
+  const originalStdin = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  if (stdin !== undefined)
+    Object.defineProperty(process, 'stdin', { value: Readable.from([stdin]), configurable: true });
   try {
     await program.parseAsync(['node', 'veil', '--data', dataDir, ...args]);
   } finally {
     process.stdout.write = originalOut;
     process.stderr.write = originalErr;
+    Object.defineProperty(process, 'stdin', originalStdin);
   }
   const code = Number(process.exitCode ?? 0);
   process.exitCode = 0;
@@ -82,6 +95,32 @@ describe('veil redact --operator tokenize | reveal | keys | vault stats', () => 
     const audit = await veil(dir, 'vault', 'audit', '--limit', '100');
     expect(audit.out).toContain('"action":"reveal"');
     expect(audit.out).not.toContain('maria.souza');
+  });
+
+  it('tokenizes JSONL from stdin and reveals tokens read from stdin', async () => {
+    const lines = [
+      { id: 1, text: 'cpf 111.444.777-35 por favor' },
+      { id: 2, text: 'email ana@example.com' },
+    ];
+    const out = await veilWithStdin(
+      dir,
+      lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+      'redact',
+      '--jsonl',
+      '--operator',
+      'tokenize',
+    );
+    const results = out.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; text: string });
+    expect(results.map((r) => r.id)).toEqual([1, 2]);
+    expect(out.out).not.toContain('111.444.777-35');
+    expect(out.out).not.toContain('ana@example.com');
+    const tokens = results.flatMap((r) => r.text.match(/tok_[a-z2-7]{26}/g) ?? []);
+    expect(tokens).toHaveLength(2);
+    const revealed = await veilWithStdin(dir, tokens.join('\n') + '\n', 'reveal', '--role', 'admin');
+    expect(revealed.out).toBe('111.444.777-35\nana@example.com\n');
   });
 
   it('leaves no vault behind for operators that do not need it', async () => {
