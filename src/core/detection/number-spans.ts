@@ -56,6 +56,37 @@ export function forEachNumberSpan(
   }
 }
 
+/**
+ * Like forEachNumberSpan, longest span first for each starting group; when `visit` accepts a span,
+ * the spans inside it are not visited. For recognizers whose check is costly (phone numbers).
+ */
+export function forEachLongestNumberSpan(
+  doc: AnalyzedText,
+  minDigits: number,
+  maxDigits: number,
+  visit: (span: NumberSpan) => boolean,
+): void {
+  const text = doc.text;
+  for (const run of doc.runs) {
+    const groups = run.groups;
+    for (let first = 0; first < groups.length; first++) {
+      const lastLimit = Math.min(groups.length - 1, first + MAX_GROUPS - 1);
+      for (let last = lastLimit; last >= first; last--) {
+        const start = first === 0 ? run.start : groups[first]!.start;
+        const end = groups[last]!.end;
+        let digits = '';
+        for (let k = first; k <= last; k++) digits += text.slice(groups[k]!.start, groups[k]!.end);
+        if (digits.length < minDigits) break;
+        if (digits.length > maxDigits) continue;
+        if (visit({ run, first, last, start, end, digits, text: text.slice(start, end) })) {
+          first = last;
+          break;
+        }
+      }
+    }
+  }
+}
+
 /** The separators between the span's groups, e.g. [".", ".", "-"] for 123.456.789-09. */
 export function separatorsOf(doc: AnalyzedText, span: NumberSpan): string[] {
   const out: string[] = [];

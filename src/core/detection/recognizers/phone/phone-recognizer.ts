@@ -3,7 +3,7 @@ import type { AnalyzedText } from '../../analyzed-text.js';
 import { claimedSpans } from '../../claims.js';
 import type { Entity, Lang } from '../../entity.js';
 import {
-  forEachNumberSpan,
+  forEachLongestNumberSpan,
   gluedToLetters,
   groupLengthsOf,
   separatorsOf,
@@ -26,9 +26,37 @@ const CLAIM_SCORE = 0.8;
 /** A local number without its area code: "98765-4321", "555-0199"; only with a phone cue. */
 const LOCAL_NUMBER = /^\d{3,5}[-. ]\d{4}$/;
 
-function regionsFor(context: RecognizerContext): CountryCode[] {
-  const preferred = context.lang ? REGIONS_BY_LANG[context.lang] : [];
-  return [...new Set([context.defaultRegion as CountryCode, ...preferred, ...ALL_REGIONS])];
+/**
+ * Digit counts (as typed, trunk and carrier prefixes included) that a national number of each region
+ * can have; regions that cannot hold a number of that length are not worth a parse.
+ */
+const NATIONAL_DIGITS: Partial<Record<CountryCode, readonly number[]>> = {
+  BR: [10, 11, 12, 13],
+  US: [10, 11],
+  CA: [10, 11],
+  ES: [9],
+  PT: [9],
+  MX: [10, 11, 12, 13],
+  AR: [10, 11, 12, 13],
+  CO: [10, 11],
+  GB: [10, 11],
+  CL: [9, 10, 11],
+  PE: [8, 9, 10],
+};
+
+const regionCache = new Map<string, readonly CountryCode[]>();
+
+/** The regions to try for a national number of `digits` digits, preferred ones first. */
+function regionsFor(context: RecognizerContext, digits: number): readonly CountryCode[] {
+  const key = `${context.defaultRegion}|${context.lang ?? ''}|${digits}`;
+  let regions = regionCache.get(key);
+  if (regions === undefined) {
+    const preferred = context.lang ? REGIONS_BY_LANG[context.lang] : [];
+    const ordered = [...new Set([context.defaultRegion as CountryCode, ...preferred, ...ALL_REGIONS])];
+    regions = ordered.filter((r) => NATIONAL_DIGITS[r]?.includes(digits) ?? true);
+    regionCache.set(key, regions);
+  }
+  return regions;
 }
 
 /**
@@ -47,13 +75,15 @@ type Plausibility = 'valid' | 'possible' | 'none';
 function plausibility(
   text: string,
   regions: readonly CountryCode[],
+  defaultRegion: string,
 ): { level: Plausibility; inDefault: boolean } {
   const international = text.startsWith('+') || text.startsWith('(+');
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
     const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
     if (parsed === undefined) continue;
-    if (parsed.isValid()) return { level: 'valid', inDefault: international || index === 0 };
+    if (parsed.isValid())
+      return { level: 'valid', inDefault: international || (index === 0 && region === defaultRegion) };
     possible ||= parsed.isPossible();
   }
   return { level: possible ? 'possible' : 'none', inDefault: false };
@@ -77,33 +107,34 @@ export const phoneRecognizer: Recognizer = {
   name: 'phone',
   types: ['PHONE'],
   detect(doc, context, sink: Entity[]) {
-    const regions = regionsFor(context);
     const claimed = claimedSpans(sink, doc.text.length, CLAIM_SCORE);
-    forEachNumberSpan(doc, 7, 15, (span) => {
-      if (claimed(span.start, span.end)) return;
+    forEachLongestNumberSpan(doc, 7, 15, (span) => {
+      if (claimed(span.start, span.end)) return false;
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
-      if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return;
+      if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return false;
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
-      if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return;
+      if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return false;
       const seps = separatorsOf(doc, span);
-      if (!phoneShaped(doc, span.start, span.end, seps)) return;
+      if (!phoneShaped(doc, span.start, span.end, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');
-      if (verdict === 'vetoes') return;
+      if (verdict === 'vetoes') return false;
       const text = phoneDigitsText(span.text);
       const lengths = groupLengthsOf(span);
       if (span.digits.length <= 9 && !span.text.startsWith('+')) {
         // Too short for a full number anywhere but Spain/Portugal (9 digits): a local number needs a cue.
         if (verdict === 'supports' && LOCAL_NUMBER.test(text)) {
           sink.push({ type: 'PHONE', start: span.start, end: span.end, score: 0.7, recognizer: 'phone' });
-          return;
+          return true;
         }
-        if (span.digits.length < 9) return;
+        if (span.digits.length < 9) return false;
       }
-      if (lengths.some((l) => l > 13)) return;
-      const { level, inDefault } = plausibility(text, regions);
+      if (lengths.some((l) => l > 13)) return false;
+      const regions = regionsFor(context, text.replace(/\D/g, '').length);
+      const { level, inDefault } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
-      if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international)) return;
+      if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international))
+        return false;
       let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : international ? 0.6 : 0.55;
       if (verdict === 'supports') score += 0.25;
       if (verdict === 'other-type') score -= 0.3;
@@ -114,6 +145,8 @@ export const phoneRecognizer: Recognizer = {
         score: clampScore(score),
         recognizer: 'phone',
       });
+      // A valid number's pieces are not numbers of their own.
+      return level === 'valid';
     });
   },
 };

@@ -28,31 +28,54 @@ interface Token {
 const TOKEN = /([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[ºª°]|[A-Za-z](?![\p{L}]))?)|([^\s\p{L}\d])/guy;
 const SLICE = 140;
 
-function tokenize(text: string, from: number): Token[] {
-  const tokens: Token[] = [];
-  const end = Math.min(text.length, from + SLICE);
-  let i = from;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 160) {
+/**
+ * Tokens of a bounded slice, read only as far as a parse asks: most attempts give up after a
+ * token or two, so tokenizing the whole slice up front would be wasted work.
+ */
+class Tokens {
+  private readonly list: Token[] = [];
+  private cursor: number;
+  private readonly limit: number;
+  private done = false;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.cursor = from;
+    this.limit = Math.min(text.length, from + SLICE);
+  }
+
+  at(index: number): Token | undefined {
+    while (this.list.length <= index && !this.done) this.readNext();
+    return this.list[index];
+  }
+
+  private readNext(): void {
+    const text = this.text;
+    let i = this.cursor;
+    while (
+      i < this.limit &&
+      (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 160)
+    )
       i++;
-      continue;
+    const c = text.charCodeAt(i);
+    // An address does not run across lines.
+    if (i >= this.limit || c === 10 || c === 13) {
+      this.done = true;
+      return;
     }
-    if (c === 10 || c === 13) break; // an address does not run across lines
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(text);
-    if (m === null) break;
+    if (m === null) {
+      this.done = true;
+      return;
+    }
     const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
-    tokens.push({
-      kind,
-      start: i,
-      end: i + m[0].length,
-      text: m[0],
-      norm: m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
-    });
-    i += m[0].length;
+    const norm = kind === 'word' ? m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : m[0];
+    this.list.push({ kind, start: i, end: i + m[0].length, text: m[0], norm });
+    this.cursor = i + m[0].length;
   }
-  return tokens;
 }
 
 const isNumber = (t: Token | undefined): t is Token => t?.kind === 'number';
@@ -64,13 +87,13 @@ const isHouseNumber = (t: Token | undefined): t is Token => isNumber(t) && /^\d{
  * Complements after the house number: "apto 45", "bloco A apto 67", "sala 1270", "3º B", "6º 4ª",
  * "piso 11", "Suite 234", "Apt. 435", "#5", "fundos". Returns the index after the last one.
  */
-function complements(tokens: readonly Token[], from: number): number {
+function complements(tokens: Tokens, from: number): number {
   let k = from;
   let end = from;
   for (;;) {
     let j = k;
-    while (isPunct(tokens[j], ',-–')) j++;
-    const t = tokens[j];
+    while (isPunct(tokens.at(j), ',-–')) j++;
+    const t = tokens.at(j);
     if (t === undefined) break;
     if (t.kind === 'word' && STANDALONE_COMPLEMENTS.has(t.norm)) {
       k = end = j + 1;
@@ -78,9 +101,9 @@ function complements(tokens: readonly Token[], from: number): number {
     }
     if (t.kind === 'word' && COMPLEMENT_WORDS.has(t.norm)) {
       let v = j + 1;
-      if (isPunct(tokens[v], '.')) v++;
-      if (isPunct(tokens[v], 'º°')) v++;
-      const value = tokens[v];
+      if (isPunct(tokens.at(v), '.')) v++;
+      if (isPunct(tokens.at(v), 'º°')) v++;
+      const value = tokens.at(v);
       if (
         value !== undefined &&
         (value.kind === 'number' ||
@@ -91,13 +114,13 @@ function complements(tokens: readonly Token[], from: number): number {
       }
       break;
     }
-    if (isPunct(t, '#') && isNumber(tokens[j + 1])) {
+    if (isPunct(t, '#') && isNumber(tokens.at(j + 1))) {
       k = end = j + 2;
       continue;
     }
     // Spanish floor and door: "3º B", "6º 4ª", "2º izq".
     if (t.kind === 'number' && /[ºª°]$/.test(t.text)) {
-      const door = tokens[j + 1];
+      const door = tokens.at(j + 1);
       const hasDoor =
         door !== undefined &&
         ((door.kind === 'word' && door.text.length <= 4 && /^(?:[A-Z]|izq|dcha|der|izda)/i.test(door.text)) ||
@@ -111,22 +134,22 @@ function complements(tokens: readonly Token[], from: number): number {
 }
 
 /** "Rua das Flores, 123", "Av. Paulista, nº 1578", "Calle Mayor 15, 3º B", "Carrera 7 # 45-12 apto 301". */
-function typedStreet(tokens: readonly Token[]): number | undefined {
-  const type = tokens[0]!;
+function typedStreet(tokens: Tokens): number | undefined {
+  const type = tokens.at(0)!;
   if (!/^[\p{Lu}]/u.test(type.text) && !LOWER_CASE_STREET_TYPES.has(type.norm)) return undefined;
   let k = 1;
-  if (isPunct(tokens[k], './')) k++;
+  if (isPunct(tokens.at(k), './')) k++;
   // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
-  if (isNumber(tokens[k]) && isPunct(tokens[k + 1], '#') && isNumber(tokens[k + 2])) {
+  if (isNumber(tokens.at(k)) && isPunct(tokens.at(k + 1), '#') && isNumber(tokens.at(k + 2))) {
     let j = k + 3;
-    if (isPunct(tokens[j], '-') && isNumber(tokens[j + 1])) j += 2;
+    if (isPunct(tokens.at(j), '-') && isNumber(tokens.at(j + 1))) j += 2;
     return complements(tokens, j);
   }
   // A street typed in lower case ("rua das flores 12") may have a lower-case name; otherwise names are capitalised.
-  const lowerCase = !/^[\p{Lu}]/u.test(tokens[0]!.text);
+  const lowerCase = !/^[\p{Lu}]/u.test(tokens.at(0)!.text);
   let names = 0;
   while (names < MAX_NAME_WORDS) {
-    const t = tokens[k];
+    const t = tokens.at(k);
     if (t === undefined) return undefined;
     const nameLike = NAME_CONNECTORS.has(t.norm) || /^[\p{Lu}]/u.test(t.text) || lowerCase;
     if (t.kind === 'word' && nameLike && !NUMBER_MARKERS.has(t.norm) && !COMPLEMENT_WORDS.has(t.norm)) {
@@ -138,8 +161,8 @@ function typedStreet(tokens: readonly Token[]): number | undefined {
     if (
       names === 0 &&
       isNumber(t) &&
-      tokens[k + 1]?.kind === 'word' &&
-      NAME_CONNECTORS.has(tokens[k + 1]!.norm)
+      tokens.at(k + 1)?.kind === 'word' &&
+      NAME_CONNECTORS.has(tokens.at(k + 1)!.norm)
     ) {
       names++;
       k++;
@@ -148,30 +171,30 @@ function typedStreet(tokens: readonly Token[]): number | undefined {
     break;
   }
   if (names === 0) return undefined;
-  if (isPunct(tokens[k], ',')) k++;
-  const marker = tokens[k];
+  if (isPunct(tokens.at(k), ',')) k++;
+  const marker = tokens.at(k);
   if (
     marker !== undefined &&
     ((marker.kind === 'word' && NUMBER_MARKERS.has(marker.norm)) || isPunct(marker, '#'))
   ) {
     k++;
-    if (isPunct(tokens[k], '.º°')) k++;
-    if (isPunct(tokens[k], 'º°')) k++;
+    if (isPunct(tokens.at(k), '.º°')) k++;
+    if (isPunct(tokens.at(k), 'º°')) k++;
   }
-  if (!isHouseNumber(tokens[k])) return undefined;
+  if (!isHouseNumber(tokens.at(k))) return undefined;
   return complements(tokens, k + 1);
 }
 
 /** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295". */
-function numberedStreet(tokens: readonly Token[]): number | undefined {
+function numberedStreet(tokens: Tokens): number | undefined {
   let k = 1;
-  if (tokens[k]?.kind === 'word' && DIRECTIONS.has(tokens[k]!.norm)) {
+  if (tokens.at(k)?.kind === 'word' && DIRECTIONS.has(tokens.at(k)!.norm)) {
     k++;
-    if (isPunct(tokens[k], '.')) k++;
+    if (isPunct(tokens.at(k), '.')) k++;
   }
   let names = 0;
   while (names < 4) {
-    const t = tokens[k];
+    const t = tokens.at(k);
     if (t?.kind !== 'word' || !/^[\p{Lu}]/u.test(t.text)) return undefined;
     names++;
     k++;
@@ -181,8 +204,8 @@ function numberedStreet(tokens: readonly Token[]): number | undefined {
   return undefined;
 }
 
-function endOf(tokens: readonly Token[], index: number): number {
-  return tokens[index - 1]!.end;
+function endOf(tokens: Tokens, index: number): number {
+  return tokens.at(index - 1)!.end;
 }
 
 /**
@@ -198,7 +221,7 @@ export const streetAddressRecognizer: Recognizer = {
     let coveredUntil = -1;
     for (const w of doc.words as readonly Word[]) {
       if (w.start < coveredUntil || !STREET_TYPES.has(w.norm)) continue;
-      const tokens = tokenize(text, w.start);
+      const tokens = new Tokens(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;
       sink.push({
@@ -215,7 +238,7 @@ export const streetAddressRecognizer: Recognizer = {
       if (run.start < coveredUntil && run.start >= 0 && g.start < coveredUntil) continue;
       if (g.end - g.start > 5 || run.start !== g.start) continue;
       if (g.start > 0 && /[\p{L}\d]/u.test(text[g.start - 1]!)) continue;
-      const tokens = tokenize(text, g.start);
+      const tokens = new Tokens(text, g.start);
       const end = numberedStreet(tokens);
       if (end === undefined) continue;
       sink.push({
