@@ -91,6 +91,9 @@ describe('webhook signature', () => {
       text: { body: 'Olá, meu endereço é rua A/B' },
     });
     expect(v.messages[0].timestamp).toMatch(/^\d+$/);
+    // Exactly the fields of the contract's Example A.
+    expect(Object.keys(v).sort()).toEqual(['contacts', 'messages', 'messaging_product', 'metadata']);
+    expect(Object.keys(v.messages[0]).sort()).toEqual(['from', 'id', 'text', 'timestamp', 'type']);
   });
 });
 
@@ -256,6 +259,21 @@ describe('sending', () => {
       status: 'failed',
       errors: [{ code: 131047, title: 'Re-engagement message' }],
     });
+    // The fields of the contract's Example B.
+    expect(Object.keys(statusOf(failed) ?? {}).sort()).toEqual([
+      'errors',
+      'id',
+      'recipient_id',
+      'status',
+      'timestamp',
+    ]);
+    expect(Object.keys(statusOf(failed)?.errors[0]).sort()).toEqual([
+      'code',
+      'error_data',
+      'href',
+      'message',
+      'title',
+    ]);
 
     await post('/__sim/config', { windowErrorMode: 'sync' }, { 'content-type': 'application/json' });
     const refused = await send({ type: 'text', text: { body: 'late' } });

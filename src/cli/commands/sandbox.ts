@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startSandbox } from '../../../sandbox/index.js';
+import { startSandbox, type SandboxGatewayFactory } from '../../../sandbox/index.js';
 import { loadConfig } from '../../config/config.js';
 
 /** Resolves on the first SIGINT or SIGTERM, so a long-running command can close cleanly. */
@@ -27,8 +27,12 @@ interface SandboxFlags {
   genesysPort: number;
 }
 
-/** `veil sandbox`: both simulators, a demo tenant, and Veil's port, until SIGINT/SIGTERM. */
-export function registerSandboxCommand(program: Command): void {
+/**
+ * `veil sandbox`: both simulators, a demo tenant, and Veil's port, until SIGINT/SIGTERM.
+ * `gateway` is where the composition root plugs the real gateway in; without it a placeholder
+ * answers on Veil's port and says the gateway is not there yet.
+ */
+export function registerSandboxCommand(program: Command, gateway?: SandboxGatewayFactory): void {
   program
     .command('sandbox')
     .description('run the WhatsApp and Genesys simulators with a demo tenant, and Veil on --port')
@@ -43,6 +47,7 @@ export function registerSandboxCommand(program: Command): void {
         whatsappPort: flags.whatsappPort,
         genesysPort: flags.genesysPort,
         dataDir: config.dataDir,
+        ...(gateway === undefined ? {} : { gateway }),
       });
       const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
       out('Veil sandbox is up.');
