@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { VeilDatabase } from './schema.js';
 
 /**
@@ -16,5 +16,29 @@ export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
   database.pragma('synchronous = NORMAL');
   database.pragma('secure_delete = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<VeilDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<VeilDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * Kysely prepares every query anew; the vault runs the same few SQL texts over and over (batch
+ * inserts of one size, lookups), and preparing a 1,000-parameter insert costs as much as running
+ * it. Prepared statements are therefore kept, least recently used dropped first. Safe because
+ * Kysely runs one query at a time on this single connection and the vault never streams results.
+ */
+function withStatementCache(database: Database.Database, size = 128): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = database.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
