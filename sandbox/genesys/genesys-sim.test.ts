@@ -354,3 +354,49 @@ describe('control API', () => {
     expect((await control('/__sim/agent/messages', { text: 'x' })).status).toBe(400);
   });
 });
+
+describe('integrations', () => {
+  it('creates, lists and patches Open Messaging integrations; the secret is write-only', async () => {
+    const created = await api('POST', '/api/v2/conversations/messaging/integrations/open', {
+      name: 'second',
+      outboundNotificationWebhookUrl: receiver.url,
+      outboundNotificationWebhookSignatureSecretToken: 'other-secret',
+    });
+    expect(created.status).toBe(200);
+    const integration = (await created.json()) as Json;
+    expect(integration).toMatchObject({
+      name: 'second',
+      createStatus: 'Completed',
+      recipient: { id: integration.id },
+    });
+    expect(JSON.stringify(integration)).not.toContain('other-secret');
+    const list = (await (
+      await api('GET', '/api/v2/conversations/messaging/integrations/open')
+    ).json()) as Json;
+    expect(list.entities).toHaveLength(2);
+    const patched = await api(
+      'PATCH',
+      `/api/v2/conversations/messaging/integrations/open/${sim.integrationId}`,
+      {
+        webhookHeaders: { 'X-Gateway-Key': 'k1' },
+      },
+    );
+    expect(patched.status).toBe(200);
+    await control('/__sim/agent/messages', { to: '+5511900000003', text: 'with header' });
+    const hook = await receiver.events.waitFor(() => true);
+    expect(hook.headers['x-gateway-key']).toBe('k1');
+  });
+
+  it('accepts client credentials in the form body too', async () => {
+    const response = await fetch(`${base}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      }).toString(),
+    });
+    expect(response.status).toBe(200);
+  });
+});

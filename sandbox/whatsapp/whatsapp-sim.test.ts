@@ -367,3 +367,18 @@ describe('control API', () => {
     );
   });
 });
+
+describe('ordering', () => {
+  it('delivers one customer’s messages in injection order, even when the first needs retries', async () => {
+    receiver.respondWith(503);
+    const ids: string[] = [];
+    for (let n = 0; n < 10; n += 1)
+      ids.push(((await (await inject({ type: 'text', text: `m${n}` })).json()) as Json).id as string);
+    const hooks = await receiver.events.waitForCount(
+      (h) => value(h).messages !== undefined && h.headers['x-hub-signature-256'] !== undefined,
+      11,
+    );
+    const delivered = hooks.slice(1).map((h) => value(h).messages[0].id as string);
+    expect(delivered).toEqual(ids);
+  });
+});
