@@ -38,12 +38,21 @@ const ROUNDS = quick ? 1 : 3;
 const values = (n, tag) => Array.from({ length: n }, (_, i) => `customer.${tag}.${i}@example.com`);
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
-/** Runs `total` operations in batches of `batch`, returns ops/s. */
+/**
+ * Runs `total` operations in batches of `batch`. Returns wall-clock ops/s and ops per CPU-second of
+ * this process: on a shared machine the second is the steadier figure (for SQLite, which runs in
+ * this process, it is the whole cost; for PostgreSQL it leaves out the server's share).
+ */
 async function measure(total, batch, fn) {
   const start = now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < total; i += batch) await fn(i, Math.min(batch, total - i));
-  return total / (now() - start);
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: total / (now() - start), cpu: total / ((cpu.user + cpu.system) / 1e6) };
 }
+
+const best = (a, b) =>
+  a === undefined ? b : { wall: Math.max(a.wall, b.wall), cpu: Math.max(a.cpu, b.cpu) };
 
 function rawAesGcm(total) {
   const key = randomBytes(32);
@@ -51,6 +60,7 @@ function rawAesGcm(total) {
   const plain = values(total, 'raw').map((v) => Buffer.from(v));
   const sealed = [];
   let start = now();
+  let cpu0 = process.cpuUsage();
   for (const p of plain) {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', key, iv);
@@ -58,15 +68,18 @@ function rawAesGcm(total) {
     const body = Buffer.concat([c.update(p), c.final()]);
     sealed.push([iv, body, c.getAuthTag()]);
   }
-  const seal = total / (now() - start);
+  let cpu = process.cpuUsage(cpu0);
+  const seal = { wall: total / (now() - start), cpu: total / ((cpu.user + cpu.system) / 1e6) };
   start = now();
+  cpu0 = process.cpuUsage();
   for (const [iv, body, tag] of sealed) {
     const d = createDecipheriv('aes-256-gcm', key, iv);
     d.setAAD(aad);
     d.setAuthTag(tag);
     Buffer.concat([d.update(body), d.final()]);
   }
-  return { seal, open: total / (now() - start) };
+  cpu = process.cpuUsage(cpu0);
+  return { seal, open: { wall: total / (now() - start), cpu: total / ((cpu.user + cpu.system) / 1e6) } };
 }
 
 async function benchVault(name, store, keyringDir) {
@@ -101,8 +114,8 @@ async function benchVault(name, store, keyringDir) {
         revealed += out.filter((r) => r.ok).length;
       });
       if (revealed !== tokens.length) throw new Error(`${name}: revealed ${revealed} of ${tokens.length}`);
-      results[`tokenize_b${batch}`] = Math.max(results[`tokenize_b${batch}`] ?? 0, tokenize);
-      results[`detokenize_b${batch}`] = Math.max(results[`detokenize_b${batch}`] ?? 0, detokenize);
+      results[`tokenize_b${batch}`] = best(results[`tokenize_b${batch}`], tokenize);
+      results[`detokenize_b${batch}`] = best(results[`detokenize_b${batch}`], detokenize);
     }
   }
   await keys.close();
@@ -128,8 +141,8 @@ const report = {
 try {
   const raw = Array.from({ length: ROUNDS }, () => rawAesGcm(OPS[100]));
   report.results.raw_aes_256_gcm = {
-    seal: Math.max(...raw.map((r) => r.seal)),
-    open: Math.max(...raw.map((r) => r.open)),
+    seal: raw.map((r) => r.seal).reduce(best),
+    open: raw.map((r) => r.open).reduce(best),
   };
 
   const sqlite = await SqlVaultStore.open(openSqliteDatabase(path.join(dir, 'veil.db')), 'sqlite');
@@ -156,24 +169,24 @@ try {
 if (json) {
   console.log(JSON.stringify(report));
 } else {
-  const fmt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US').padStart(10));
-  console.log(`vault benchmark (${report.machine.cpus} cores, Node ${report.machine.node}), ops/s`);
+  const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(8);
+  const cell = (m) => `${fmt(m.wall)} (${fmt(m.cpu)})`;
+  const load = (await import('node:os')).loadavg()[0].toFixed(1);
   console.log(
-    `baseline raw AES-256-GCM: seal ${fmt(report.results.raw_aes_256_gcm.seal)}  open ${fmt(report.results.raw_aes_256_gcm.open)}`,
+    `vault benchmark: ${report.machine.cpus} cores, Node ${report.machine.node}, load average ${load}; ` +
+      'ops/s wall-clock (ops per CPU-second), best of rounds',
   );
-  console.log('backend      tokenize b1  tokenize b100  detokenize b1  detokenize b100');
+  const raw = report.results.raw_aes_256_gcm;
+  console.log(`baseline raw AES-256-GCM   seal ${cell(raw.seal)}   open ${cell(raw.open)}`);
+  const ops = ['tokenize_b1', 'tokenize_b100', 'detokenize_b1', 'detokenize_b100'];
+  console.log(`backend   ${ops.map((o) => o.padEnd(21)).join(' ')}`);
   for (const backend of ['sqlite', 'postgres']) {
     const r = report.results[backend];
-    if (!r) {
-      console.log(`${backend.padEnd(12)} skipped`);
-      continue;
-    }
-    console.log(
-      `${backend.padEnd(12)} ${fmt(r.tokenize_b1)}   ${fmt(r.tokenize_b100)}     ${fmt(r.detokenize_b1)}      ${fmt(r.detokenize_b100)}`,
-    );
+    console.log(`${backend.padEnd(9)} ${r ? ops.map((o) => cell(r[o]).padEnd(21)).join(' ') : 'skipped'}`);
   }
-  const goal = report.results.sqlite?.tokenize_b100 ?? 0;
+  const goal = report.results.sqlite?.tokenize_b100;
   console.log(
-    `goal ≥ 20,000 tokenize/s batched on SQLite: ${goal >= 20000 ? 'met' : 'NOT met'} (${Math.round(goal)})`,
+    `goal ≥ 20,000 tokenize/s batched on SQLite: wall ${Math.round(goal.wall)}, per CPU-second ${Math.round(goal.cpu)}` +
+      ` (raw AES-256-GCM seal in this run: ${Math.round(raw.seal.wall)})`,
   );
 }
