@@ -6,7 +6,6 @@
 //   - WhatsApp: customer-message injection → signed webhook delivered to a receiver here, vs signing and
 //     POSTing the same kind of webhook directly from this process.
 // Requires `npx tsc -p tsconfig.json` first. BENCH_N sets the requests per row (default 3000).
-/* global fetch */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
