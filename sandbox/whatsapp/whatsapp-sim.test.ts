@@ -76,6 +76,9 @@ describe('webhook signature', () => {
     const hook = await receiver.events.waitFor(() => true);
     const expected = `sha256=${createHmac('sha256', appSecret).update(hook.raw).digest('hex')}`;
     expect(hook.headers['x-hub-signature-256']).toBe(expected);
+    expect(hook.headers['x-hub-signature']).toBe(
+      `sha1=${createHmac('sha1', appSecret).update(hook.raw).digest('hex')}`,
+    );
     expect(hook.raw.toString('utf8')).toContain('Ol\\u00e1');
     expect(hook.raw.toString('utf8')).toContain('A\\/B');
     // Re-serialising the parsed body does not give the signed bytes back.

@@ -4,7 +4,7 @@ import { Faults } from '../common/faults.js';
 import { metaJson } from '../common/meta-json.js';
 import { Scheduler } from '../common/scheduler.js';
 import { SimEvents } from '../common/sim-events.js';
-import { metaSignature } from '../common/signatures.js';
+import { metaLegacySignature, metaSignature } from '../common/signatures.js';
 import { KeyedBuckets, TokenBucket } from '../common/token-bucket.js';
 import { WebhookDeliverer, type DeliveryEvent, type DeliveryRecord } from '../common/webhook-delivery.js';
 import { graphCodes, webhookError } from './graph-error.js';
@@ -156,7 +156,11 @@ export class WhatsAppState {
       kind,
       url,
       body,
-      headers: { 'x-hub-signature-256': metaSignature(this.options.appSecret, body) },
+      headers: {
+        'x-hub-signature-256': metaSignature(this.options.appSecret, body),
+        'x-hub-signature': metaLegacySignature(this.options.appSecret, body),
+        'user-agent': 'facebookexternalua',
+      },
       ...(this.settings.orderedDelivery && orderKey !== undefined ? { orderKey } : {}),
       duplicates,
     });
