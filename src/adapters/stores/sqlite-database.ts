@@ -5,9 +5,10 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { VeilDatabase } from './schema.js';
 
 /**
- * The embedded database: one file, WAL for concurrent readers, `synchronous=NORMAL` (durable at
- * checkpoints, the usual WAL trade-off), and `secure_delete` so deleted rows and destroyed keys are
- * overwritten with zeros instead of lingering in free pages.
+ * The embedded database: one file, WAL for concurrent readers, `synchronous=NORMAL` (the usual WAL
+ * setting: a crash loses no committed transaction, a power loss may lose the last ones), and
+ * `secure_delete` so deleted rows and destroyed keys are overwritten with zeros instead of lingering
+ * in free pages.
  */
 export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -16,6 +17,9 @@ export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
   database.pragma('synchronous = NORMAL');
   database.pragma('secure_delete = ON');
   database.pragma('busy_timeout = 5000');
+  // Checkpoint (copy WAL into the database and fsync) every 64 MiB of WAL instead of every 4 MiB:
+  // on virtual disks the fsync dominates batch writes, and measured throughput rises by about half.
+  database.pragma('wal_autocheckpoint = 16384');
   return new Kysely<VeilDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
