@@ -66,14 +66,19 @@ export function registerControlRoutes(app: FastifyInstance, state: GenesysState)
     const parsed = genesysSettingsSchema
       .partial()
       .extend({
+        retry: genesysSettingsSchema.shape.retry.partial().optional(),
         outboundWebhookUrl: z.url().nullable().optional(),
         webhookSecret: z.string().min(1).optional(),
       })
       .safeParse(request.body ?? {});
     if (!parsed.success)
       return reply.code(400).send({ error: 'invalid settings', issues: parsed.error.issues });
-    const { outboundWebhookUrl, webhookSecret, ...settings } = parsed.data;
-    state.updateSettings(settings);
+    const { outboundWebhookUrl, webhookSecret, retry, ...settings } = parsed.data;
+    // `retry` may be given in part; the rest of the schedule stays.
+    state.updateSettings({
+      ...settings,
+      ...(retry === undefined ? {} : { retry: { ...state.settings.retry, ...retry } }),
+    });
     const integration = state.defaultIntegration();
     if (outboundWebhookUrl !== undefined) integration.outboundNotificationWebhookUrl = outboundWebhookUrl;
     if (webhookSecret !== undefined)

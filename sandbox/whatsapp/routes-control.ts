@@ -40,10 +40,18 @@ export function registerControlRoutes(app: FastifyInstance, state: WhatsAppState
 
   app.get('/__sim/config', async () => state.settings);
   app.post('/__sim/config', async (request, reply) => {
-    const parsed = whatsAppSettingsSchema.partial().safeParse(request.body ?? {});
+    const parsed = whatsAppSettingsSchema
+      .partial()
+      .extend({ retry: whatsAppSettingsSchema.shape.retry.partial().optional() })
+      .safeParse(request.body ?? {});
     if (!parsed.success)
       return reply.code(400).send({ error: 'invalid settings', issues: parsed.error.issues });
-    state.updateSettings(parsed.data);
+    const { retry, ...rest } = parsed.data;
+    // `retry` may be given in part; the rest of the schedule stays.
+    state.updateSettings({
+      ...rest,
+      ...(retry === undefined ? {} : { retry: { ...state.settings.retry, ...retry } }),
+    });
     return state.settings;
   });
 

@@ -385,3 +385,25 @@ describe('ordering', () => {
     expect(delivered).toEqual(ids);
   });
 });
+
+describe('settings', () => {
+  it('accepts part of the retry schedule and keeps the rest', async () => {
+    const response = await post(
+      '/__sim/config',
+      { retry: { maxAttempts: 2 } },
+      { 'content-type': 'application/json' },
+    );
+    expect(((await response.json()) as Json).retry).toEqual({
+      maxAttempts: 2,
+      firstRetryDelayMs: 0,
+      baseDelayMs: 1,
+      backoffFactor: 2,
+      maxDelayMs: 10,
+      timeoutMs: 5000,
+    });
+    expect(
+      (await post('/__sim/config', { retry: { maxAttempts: 0 } }, { 'content-type': 'application/json' }))
+        .status,
+    ).toBe(400);
+  });
+});
