@@ -400,3 +400,37 @@ describe('integrations', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('other Open Messaging endpoints', () => {
+  it('stores typing events and sends agentless messages through the outbound webhook', async () => {
+    const event = await api(
+      'POST',
+      `/api/v2/conversations/messages/${sim.integrationId}/inbound/open/event`,
+      {
+        channel: { from: { id: '+5511987654321', idType: 'Phone' }, time: '2026-05-01T12:00:00.000Z' },
+        events: [{ eventType: 'Typing' }],
+      },
+    );
+    expect(event.status).toBe(200);
+    expect(((await (await fetch(`${base}/__sim/inbound-events`)).json()) as Json[]).length).toBe(1);
+    const badEvent = await api(
+      'POST',
+      `/api/v2/conversations/messages/${sim.integrationId}/inbound/open/event`,
+      {
+        channel: { from: { id: '+5511987654321', idType: 'Phone' }, time: 'yesterday' },
+        events: [{ eventType: 'Typing' }],
+      },
+    );
+    expect(badEvent.status).toBe(400);
+
+    const agentless = await api('POST', '/api/v2/conversations/messages/agentless', {
+      fromAddress: sim.integrationId,
+      toAddress: '+5511987654321',
+      toAddressMessengerType: 'open',
+      textBody: 'Your order shipped',
+    });
+    expect(agentless.status).toBe(202);
+    const hook = await receiver.events.waitFor(() => true);
+    expect(hook.json).toMatchObject({ type: 'Text', text: 'Your order shipped', direction: 'Outbound' });
+  });
+});
