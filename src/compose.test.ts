@@ -48,6 +48,50 @@ describe('composition root', () => {
     }
   });
 
+  it('applies a reveal policy file (levels per role and type, who may erase) and rejects a bad one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(
+      file,
+      ['roles:', '  agent: { default: redacted, types: { EMAIL: plain } }', 'eraseRoles: [privacy]'].join(
+        '\n',
+      ),
+    );
+    const runtime = await openVault(loadConfig({ dataDir: dir }, { VEIL_REVEAL_POLICY: file }));
+    try {
+      const [email, phone] = await runtime.vault.tokenize(
+        [
+          { value: 'p@example.com', type: 'EMAIL' },
+          { value: '+55 11 91234-5678', type: 'PHONE' },
+        ],
+        { tenant: 'default', subjectId: 's1' },
+      );
+      const agent = { id: 'a', tenant: 'default', roles: ['agent'] };
+      const seen = await runtime.vault.detokenize(
+        [email!.ok ? email!.token : '', phone!.ok ? phone!.token : ''],
+        agent,
+        {
+          purpose: 't',
+        },
+      );
+      expect(seen.map((r) => r.ok && r.value)).toEqual(['p@example.com', '[PHONE]']);
+      await expect(
+        runtime.vault.eraseSubject({ id: 'x', tenant: 'default', roles: ['admin'] }, 's1'),
+      ).rejects.toMatchObject({ code: 'VEIL_ERR_VAULT_FORBIDDEN' });
+      expect(
+        await runtime.vault.eraseSubject({ id: 'y', tenant: 'default', roles: ['privacy'] }, 's1'),
+      ).toEqual({
+        keysDestroyed: 1,
+      });
+    } finally {
+      await runtime.close();
+    }
+    writeFileSync(file, 'roles:\n  agent: { default: everything }\n');
+    await expect(openVault(loadConfig({ dataDir: dir }, { VEIL_REVEAL_POLICY: file }))).rejects.toThrow(
+      /reveal policy .* is invalid: roles.agent.default/,
+    );
+  });
+
   it('uses PostgreSQL when VEIL_DATABASE_URL is set', async (ctx) => {
     if (!(await postgresReachable())) return ctx.skip();
     const schema = `veil_compose_${randomBytes(4).toString('hex')}`;

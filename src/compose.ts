@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { VeilConfig } from './config/config.js';
+import { loadVaultPolicy } from './config/vault-policy-config.js';
 import { LocalKeyProvider } from './adapters/keys/local-key-provider.js';
 import { Pkcs11KeyProvider } from './adapters/keys/pkcs11-key-provider.js';
 import { openPostgresDatabase } from './adapters/stores/postgres-database.js';
@@ -61,6 +62,8 @@ export async function openVaultStore(config: VeilConfig): Promise<SqlVaultStore>
 
 export async function openVault(config: VeilConfig, options: OpenVaultOptions = {}): Promise<VaultRuntime> {
   const clock = options.clock ?? Date.now;
+  // Read before anything opens, so a bad policy file fails fast and leaves nothing behind.
+  const policy = config.revealPolicyFile ? loadVaultPolicy(config.revealPolicyFile) : undefined;
   const store = await openVaultStore(config);
   let keys: KeyProvider;
   try {
@@ -75,7 +78,8 @@ export async function openVault(config: VeilConfig, options: OpenVaultOptions = 
     audit: store,
     keys,
     kekId: config.kekId,
-    policy: new RevealPolicy(),
+    policy: new RevealPolicy(policy?.roles),
+    eraseRoles: policy?.eraseRoles,
     limiter: new RateLimiter({ capacity: config.revealBurst, perMinute: config.revealRatePerMinute, clock }),
     mask: maskValue,
     clock,

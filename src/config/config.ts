@@ -43,6 +43,8 @@ const configSchema = z.object({
   /** VEIL_REVEAL_RATE_PER_MINUTE and VEIL_REVEAL_BURST: reveals allowed per principal. */
   revealRatePerMinute: z.coerce.number().positive(),
   revealBurst: z.coerce.number().int().positive(),
+  /** VEIL_REVEAL_POLICY: YAML or JSON file of reveal levels per role and type (see docs/vault.md). */
+  revealPolicyFile: z.string().optional(),
   /** VEIL_HTTP_BODY_LIMIT: largest accepted request body in bytes (default 1 MiB). */
   httpBodyLimit: z.coerce.number().int().positive(),
   /** VEIL_WHATSAPP_GRAPH_URL: Graph API base URL (Meta's, or the sandbox simulator's). */
@@ -93,6 +95,7 @@ export function loadConfig(
     tokenMode: env.VEIL_TOKEN_MODE ?? 'random',
     revealRatePerMinute: env.VEIL_REVEAL_RATE_PER_MINUTE ?? 600,
     revealBurst: env.VEIL_REVEAL_BURST ?? 100,
+    revealPolicyFile: env.VEIL_REVEAL_POLICY,
     httpBodyLimit: env.VEIL_HTTP_BODY_LIMIT ?? 1_048_576,
     whatsappGraphUrl: env.VEIL_WHATSAPP_GRAPH_URL ?? 'https://graph.facebook.com',
     whatsappApiVersion: env.VEIL_WHATSAPP_API_VERSION ?? 'v23.0',
