@@ -114,6 +114,7 @@ export function registerControlRoutes(app: FastifyInstance, state: WhatsAppState
       },
       media,
     );
+    state.inboundIds.add(id);
     state.events.emit({ type: 'inbound.queued', id, waId });
     state.sendWebhook('message', inboundMessageWebhook(state.number, { waId, name }, entry), waId);
     return reply.code(202).send({ id });

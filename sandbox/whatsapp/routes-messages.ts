@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { newWamid } from '../common/ids.js';
 import { graphCodes, graphError } from './graph-error.js';
 import { invalidParameter, isApiVersion, sendGraphError, unsupported } from './graph-route-helpers.js';
-import { sendSchema, waIdOf } from './send-schema.js';
+import { markReadSchema, sendSchema, waIdOf } from './send-schema.js';
 import { checkTemplateSend } from './template-send-check.js';
 import type { WhatsAppState } from './whatsapp-state.js';
 
@@ -19,6 +19,20 @@ export function registerMessageRoutes(app: FastifyInstance, state: WhatsAppState
         state.events.emit({ type: 'message.refused', code: error.body.error.code });
         return sendGraphError(reply, error);
       };
+      // Marking a customer's message as read shares the endpoint: {"status":"read","message_id":…}.
+      const read = markReadSchema.safeParse(request.body);
+      if (read.success) {
+        if (!state.inboundIds.has(read.data.message_id)) {
+          return refuse(
+            graphError(
+              graphCodes.invalidParameter,
+              `message_id ${read.data.message_id} is not a received message`,
+            ),
+          );
+        }
+        state.events.emit({ type: 'message.read', id: read.data.message_id });
+        return { success: true };
+      }
       const parsed = sendSchema.safeParse(request.body);
       if (!parsed.success) return refuse(invalidParameter(parsed.error.issues));
       const send = parsed.data;

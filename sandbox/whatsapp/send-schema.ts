@@ -172,3 +172,11 @@ export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
 /** Digits of a recipient as the API normalises them (`+`, `-`, `()`, spaces dropped). */
 export const waIdOf = (to: string): string => to.replace(/[^0-9]/g, '');
+
+/** `{"messaging_product":"whatsapp","status":"read","message_id":"wamid…"}`: marks a received message read. */
+export const markReadSchema = z.object({
+  messaging_product: z.literal('whatsapp'),
+  status: z.literal('read'),
+  message_id: z.string().min(1),
+  typing_indicator: z.object({ type: z.literal('text') }).optional(),
+});

@@ -407,3 +407,14 @@ describe('settings', () => {
     ).toBe(400);
   });
 });
+
+describe('mark as read', () => {
+  it('marks a received message read and refuses unknown ids', async () => {
+    const { id } = (await (await inject({ type: 'text', text: 'hi' })).json()) as { id: string };
+    const read = await send({ status: 'read', message_id: id });
+    expect(await read.json()).toEqual({ success: true });
+    const unknown = await send({ status: 'read', message_id: 'wamid.unknown' });
+    expect(((await unknown.json()) as Json).error.code).toBe(100);
+    expect(await (await fetch(`${base}/__sim/outbox`)).json()).toEqual([]);
+  });
+});

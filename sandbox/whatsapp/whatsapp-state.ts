@@ -39,6 +39,7 @@ export type WhatsAppSimEvent =
   | { readonly type: 'message.refused'; readonly code: number }
   | { readonly type: 'status.queued'; readonly id: string; readonly status: StatusUpdate['status'] }
   | { readonly type: 'inbound.queued'; readonly id: string; readonly waId: string }
+  | { readonly type: 'message.read'; readonly id: string }
   | {
       readonly type: 'template.status';
       readonly id: string;
@@ -67,6 +68,8 @@ export class WhatsAppState {
   settings: WhatsAppSettings;
   readonly customers = new Map<string, { name: string; lastMessageAt: number }>();
   readonly outbox: OutboxEntry[] = [];
+  /** Ids of customer messages delivered, which the business may mark as read. */
+  readonly inboundIds = new Set<string>();
   /** Last template / interactive message sent to each customer, for the context of their replies. */
   readonly lastSentTo = new Map<string, { template?: string; interactive?: string }>();
   throughput: TokenBucket;
@@ -113,6 +116,7 @@ export class WhatsAppState {
     this.scheduler.cancelAll();
     this.customers.clear();
     this.outbox.length = 0;
+    this.inboundIds.clear();
     this.lastSentTo.clear();
     this.media.clear();
     this.templates.clear();
