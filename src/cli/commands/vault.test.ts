@@ -123,6 +123,29 @@ describe('veil redact --operator tokenize | reveal | keys | vault stats', () => 
     expect(revealed.out).toBe('111.444.777-35\nana@example.com\n');
   });
 
+  it('erases a subject from the command line', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'veil-cli-'));
+    try {
+      const { openVault } = await import('../../compose.js');
+      const { loadConfig } = await import('../../config/config.js');
+      const runtime = await openVault(loadConfig({ dataDir: other }, {}));
+      const [r] = await runtime.vault.tokenize([{ value: 'gone@example.com', type: 'EMAIL' }], {
+        tenant: 'default',
+        subjectId: 'cust-7',
+      });
+      await runtime.close();
+      const token = r!.ok ? r!.token : '';
+      expect((await veil(other, 'reveal', '--role', 'admin', token)).out).toBe('gone@example.com\n');
+      expect((await veil(other, 'vault', 'erase', 'cust-7')).out).toBe(
+        'erased subject cust-7: 1 data keys destroyed\n',
+      );
+      const after = await veil(other, 'reveal', '--role', 'admin', '--json', token);
+      expect(JSON.parse(after.out)).toMatchObject({ ok: false, code: 'VEIL_ERR_VAULT_SUBJECT_ERASED' });
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('leaves no vault behind for operators that do not need it', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'veil-cli-'));
     try {

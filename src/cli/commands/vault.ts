@@ -61,6 +61,22 @@ export function registerVaultCommands(program: Command): void {
     });
 
   vault
+    .command('erase')
+    .description('crypto-shred a subject: destroys its data keys, so all its values become unrecoverable')
+    .argument('<subjectId>')
+    .option('--tenant <tenant>', 'tenant (default VEIL_DEFAULT_TENANT)')
+    .action(async (subjectId: string, options: { tenant?: string }, command: Command) => {
+      // The local operator holds the keyring anyway; the erasure is audited under the OS user.
+      const { keysDestroyed } = await withVault(command, (r) =>
+        r.vault.eraseSubject(
+          { id: cliPrincipalId(), tenant: options.tenant ?? r.config.defaultTenant, roles: ['admin'] },
+          subjectId,
+        ),
+      );
+      write(`erased subject ${subjectId}: ${keysDestroyed} data keys destroyed`);
+    });
+
+  vault
     .command('audit')
     .description('recent audit events (never values)')
     .option('--tenant <tenant>', 'only this tenant')

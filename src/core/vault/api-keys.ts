@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { base32 } from './base32.js';
-import type { Principal } from './vault.js';
+import type { Principal } from './vault-types.js';
 
 /** A stored API key: the secret only as a SHA-256 digest, bound to one tenant and its roles. */
 export interface ApiKeyRecord {
