@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const outerLayers = ['adapters', 'http', 'cli', 'gateway', 'jobs', 'config', 'compose'];
+const outerLayers = ['adapters', 'http', 'cli', 'gateway', 'jobs', 'config', 'compose', 'sandbox'];
 const layerPatterns = (layers) => layers.flatMap((l) => [`**/${l}`, `**/${l}/**`, `**/${l}.js`]);
 const ioPackages = ['fastify', 'kysely', 'better-sqlite3', 'pg', 'pkcs11js', 'pino', 'undici', 'commander'];
 const ioNodeModules = [
@@ -39,6 +39,17 @@ export default tseslint.config(
       'test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // The product does not depend on the simulators; only the CLI commands that start them do.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/test-support/**', 'src/cli/commands/sim.ts', 'src/cli/commands/sandbox.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sandbox/**'], message: 'only veil sim/sandbox start the simulators.' }] },
+      ],
+    },
   },
   {
     // The domain core knows nothing of transport, storage or vendors.
