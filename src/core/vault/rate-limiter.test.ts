@@ -12,4 +12,14 @@ describe('RateLimiter', () => {
     expect(limiter.take('alice', 3)).toEqual({ ok: true });
     expect(limiter.take('alice', 1).ok).toBe(false);
   });
+
+  it('keeps memory bounded: refilled principals are forgotten once many are tracked', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 5, perMinute: 60, clock: () => now });
+    for (let i = 0; i < 10_000; i++) limiter.take(`p${i}`, 1);
+    expect(limiter.tracked).toBe(10_000);
+    now += 60_000;
+    limiter.take('newcomer', 1);
+    expect(limiter.tracked).toBe(1);
+  });
 });
