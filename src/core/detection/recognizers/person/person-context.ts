@@ -2,6 +2,29 @@
  * Context for person names in pt, en and es. Phrases are matched as accent-free lower-case word
  * sequences (see cues.ts); single words are sets.
  */
+/** Titles and honorifics before a name; they are not part of the PERSON span. */
+export const TITLES: readonly string[] = [
+  'sr',
+  'sra',
+  'srta',
+  'senhor',
+  'senhora',
+  'dona',
+  'seu',
+  'dr',
+  'dra',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'don',
+  'senor',
+  'senora',
+  'prof',
+  'professor',
+  'professora',
+];
+
 export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
   INTRO: [
     'meu nome e',
@@ -162,27 +185,7 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'full name is',
     'nombre completo',
   ],
-  TITLE: [
-    'sr',
-    'sra',
-    'srta',
-    'senhor',
-    'senhora',
-    'dona',
-    'seu',
-    'dr',
-    'dra',
-    'mr',
-    'mrs',
-    'ms',
-    'miss',
-    'don',
-    'senor',
-    'senora',
-    'prof',
-    'professor',
-    'professora',
-  ],
+  TITLE: TITLES,
   CLOSING: [
     'obrigado',
     'obrigada',

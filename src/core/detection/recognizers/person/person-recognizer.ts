@@ -13,6 +13,7 @@ import {
   PLACE_BEFORE,
   PLACE_NAMES,
   STREET_BEFORE,
+  TITLES,
 } from './person-context.js';
 
 const GIVEN = new Set(GIVEN_NAMES);
@@ -156,7 +157,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const beforeTitle = words[chain.first - 2];
   if (
     prev !== undefined &&
-    TITLES.has(prev.norm) &&
+    TITLE_WORDS.has(prev.norm) &&
     beforeTitle !== undefined &&
     COMPANY_BEFORE.has(beforeTitle.norm)
   )
@@ -234,24 +235,8 @@ export const personRecognizer: Recognizer = {
   },
 };
 
-const TITLES = new Set([
-  'sr',
-  'sra',
-  'srta',
-  'dona',
-  'seu',
-  'dr',
-  'dra',
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'don',
-  'senor',
-  'senora',
-  'prof',
-]);
+const TITLE_WORDS = new Set(TITLES);
 function titleBefore(doc: AnalyzedText, index: number): boolean {
   const prev = doc.words[index - 1];
-  return prev !== undefined && TITLES.has(prev.norm);
+  return prev !== undefined && TITLE_WORDS.has(prev.norm);
 }
