@@ -8,6 +8,7 @@ describe('card security code recognizer', () => {
     ['os três números atrás do cartão são 390', '390', 'pt'],
     ['código de seguridad: 555', '555', 'es'],
     ['the 3 digits on the back are 887', '887', 'en'],
+    ['and the code on the back is 123', '123', 'en'],
   ] as const)('finds the code in %j', (text, code, lang) =>
     expect(foundOf('CARD_CVV', text, lang)).toEqual([code]),
   );
