@@ -22,7 +22,15 @@ const COMMAND_GROUPS: readonly { readonly names: readonly string[]; load(): Prom
     load: async () => [(await import('./commands/templates.js')).registerTemplatesCommands],
   },
   { names: ['sim'], load: async () => [(await import('./commands/sim.js')).registerSimCommands] },
-  { names: ['sandbox'], load: async () => [(await import('./commands/sandbox.js')).registerSandboxCommand] },
+  {
+    names: ['sandbox'],
+    load: async () => {
+      const { registerSandboxCommand } = await import('./commands/sandbox.js');
+      const { sandboxGateway } = await import('./commands/sandbox-gateway.js');
+      return [(program: Command) => registerSandboxCommand(program, sandboxGateway)];
+    },
+  },
+  { names: ['serve'], load: async () => [(await import('./commands/serve.js')).registerServeCommand] },
   { names: ['vault'], load: async () => [(await import('./commands/vault.js')).registerVaultCommands] },
   { names: ['reveal'], load: async () => [(await import('./commands/reveal.js')).registerRevealCommand] },
   { names: ['keys'], load: async () => [(await import('./commands/keys.js')).registerKeysCommands] },

@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { gatewayMigration } from './gateway-migration.js';
 import type { SqlFlavor } from './schema.js';
 
 /**
@@ -88,6 +89,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_gateway': gatewayMigration(flavor),
   };
 }
 

@@ -1,0 +1,72 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { SqlFlavor } from './schema.js';
+
+/** The gateway's tables; listed in migrations.ts after the vault's. */
+export function gatewayMigration(flavor: SqlFlavor): Migration {
+  const serial = flavor === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('gateway_inbox')
+        .addColumn('seq', serial, (c) => c.primaryKey().notNull())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('conversation', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text')
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addUniqueConstraint('gateway_inbox_message', ['tenant', 'message_id'])
+        .execute();
+      // Partial: only work still to do is indexed, so the index stays small as history grows.
+      await db.schema
+        .createIndex('gateway_inbox_pending')
+        .on('gateway_inbox')
+        .column('seq')
+        .where(sql.ref('state'), '=', 'pending')
+        .execute();
+
+      await db.schema
+        .createTable('gateway_outbox')
+        .addColumn('seq', serial, (c) => c.primaryKey().notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('conversation', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .addUniqueConstraint('gateway_outbox_message', ['tenant', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('gateway_outbox_pending')
+        .on('gateway_outbox')
+        .column('seq')
+        .where(sql.ref('state'), '=', 'pending')
+        .execute();
+
+      await db.schema
+        .createTable('gateway_pseudonyms')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('pseudonym', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('gateway_pseudonyms_pk', ['tenant', 'customer'])
+        .addUniqueConstraint('gateway_pseudonyms_reverse', ['tenant', 'pseudonym'])
+        .execute();
+
+      await db.schema
+        .createTable('gateway_outbound')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('channel_message_id', 'text', (c) => c.notNull())
+        .addColumn('platform_message_id', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('receipt', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('gateway_outbound_pk', ['tenant', 'channel_message_id'])
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Gateway tables (see gateway-migration.ts). Integers PostgreSQL returns as strings are read as string | number. */
+type BigIntColumn = ColumnType<string | number, number, number>;
+type NullableBigInt = ColumnType<string | number | null, number | null, number | null>;
+
+export interface GatewayInboxTable {
+  seq: Generated<number>;
+  tenant: string;
+  message_id: string;
+  conversation: string;
+  /** Plaintext event JSON; null once protected. */
+  payload: string | null;
+  received_at: BigIntColumn;
+  /** 'pending' | 'done' */
+  state: string;
+}
+
+export interface GatewayOutboxTable {
+  seq: Generated<number>;
+  id: string;
+  tenant: string;
+  conversation: string;
+  body: string;
+  /** 'pending' | 'delivered' | 'rejected' */
+  state: string;
+  attempts: number;
+  next_attempt_at: BigIntColumn;
+  last_error: string | null;
+  created_at: BigIntColumn;
+  finished_at: NullableBigInt;
+}
+
+export interface GatewayPseudonymsTable {
+  tenant: string;
+  customer: string;
+  pseudonym: string;
+  created_at: BigIntColumn;
+}
+
+export interface GatewayOutboundTable {
+  tenant: string;
+  channel_message_id: string;
+  platform_message_id: string;
+  recipient: string;
+  receipt: string | null;
+  created_at: BigIntColumn;
+}
+
+// A type alias (not an interface) so it satisfies Kysely's `withTables` record constraint.
+export type GatewayTables = {
+  gateway_inbox: GatewayInboxTable;
+  gateway_outbox: GatewayOutboxTable;
+  gateway_pseudonyms: GatewayPseudonymsTable;
+  gateway_outbound: GatewayOutboundTable;
+};

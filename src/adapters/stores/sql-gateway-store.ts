@@ -1,0 +1,248 @@
+import type { Kysely } from 'kysely';
+import type {
+  GatewayCounts,
+  GatewayStore,
+  InboxRecord,
+  NewInboxEvent,
+  NewOutboxMessage,
+  OutboundRecord,
+  OutboxRecord,
+} from '../../gateway/gateway-store.js';
+import type { GatewayTables } from './gateway-schema.js';
+import type { VeilDatabase } from './schema.js';
+
+type Db = Kysely<VeilDatabase & GatewayTables>;
+
+/** Rows per statement, well under both databases' bound-parameter limits. */
+const CHUNK = 200;
+
+/**
+ * The gateway's state over Kysely, on the same database as the vault (SQLite file or PostgreSQL).
+ * Tables come from migration 0002_gateway, which `SqlVaultStore.open` applies.
+ */
+export class SqlGatewayStore implements GatewayStore {
+  readonly #db: Db;
+
+  constructor(db: Kysely<VeilDatabase>) {
+    this.#db = db.withTables<GatewayTables>();
+  }
+
+  async addInbox(events: readonly NewInboxEvent[]): Promise<number> {
+    if (events.length === 0) return 0;
+    return this.#db.transaction().execute(async (tx) => {
+      let added = 0;
+      for (let i = 0; i < events.length; i += CHUNK) {
+        const rows = events.slice(i, i + CHUNK).map((e) => ({
+          tenant: e.tenant,
+          message_id: e.messageId,
+          conversation: e.conversation,
+          payload: e.payload,
+          received_at: e.receivedAt,
+          state: 'pending',
+        }));
+        const result = await tx
+          .insertInto('gateway_inbox')
+          .values(rows)
+          .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return added;
+    });
+  }
+
+  async pendingInbox(limit: number): Promise<InboxRecord[]> {
+    const rows = await this.#db
+      .selectFrom('gateway_inbox')
+      .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
+      .where('state', '=', 'pending')
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      tenant: r.tenant,
+      messageId: r.message_id,
+      conversation: r.conversation,
+      payload: r.payload ?? '{}',
+      receivedAt: Number(r.received_at),
+    }));
+  }
+
+  async moveToOutbox(
+    done: readonly { readonly inboxSeq: number; readonly outbox: NewOutboxMessage | null }[],
+  ): Promise<void> {
+    if (done.length === 0) return;
+    await this.#db.transaction().execute(async (tx) => {
+      const outbox = done.flatMap((d) => (d.outbox ? [d.outbox] : []));
+      for (let i = 0; i < outbox.length; i += CHUNK) {
+        await tx
+          .insertInto('gateway_outbox')
+          .values(
+            outbox.slice(i, i + CHUNK).map((m) => ({
+              id: m.id,
+              tenant: m.tenant,
+              conversation: m.conversation,
+              body: m.body,
+              state: 'pending',
+              attempts: 0,
+              next_attempt_at: m.createdAt,
+              created_at: m.createdAt,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing())
+          .execute();
+      }
+      const seqs = done.map((d) => d.inboxSeq);
+      for (let i = 0; i < seqs.length; i += CHUNK) {
+        await tx
+          .updateTable('gateway_inbox')
+          .set({ state: 'done', payload: null })
+          .where('seq', 'in', seqs.slice(i, i + CHUNK))
+          .execute();
+      }
+    });
+  }
+
+  async pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
+    const rows = await this.#db
+      .selectFrom('gateway_outbox')
+      .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
+      .where('state', '=', 'pending')
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      id: r.id,
+      tenant: r.tenant,
+      conversation: r.conversation,
+      body: r.body,
+      attempts: Number(r.attempts),
+      nextAttemptAt: Number(r.next_attempt_at),
+      createdAt: Number(r.created_at),
+    }));
+  }
+
+  async markDelivered(seq: number, at: number): Promise<void> {
+    await this.#db
+      .updateTable('gateway_outbox')
+      .set({ state: 'delivered', finished_at: at, last_error: null })
+      .where('seq', '=', seq)
+      .execute();
+  }
+
+  async markRetry(seq: number, attempts: number, nextAttemptAt: number, reason: string): Promise<void> {
+    await this.#db
+      .updateTable('gateway_outbox')
+      .set({ attempts, next_attempt_at: nextAttemptAt, last_error: reason })
+      .where('seq', '=', seq)
+      .execute();
+  }
+
+  async markRejected(seq: number, at: number, reason: string): Promise<void> {
+    await this.#db
+      .updateTable('gateway_outbox')
+      .set({ state: 'rejected', finished_at: at, last_error: reason })
+      .where('seq', '=', seq)
+      .execute();
+  }
+
+  async pseudonymFor(tenant: string, customer: string, fresh: () => string): Promise<string> {
+    const existing = await this.#db
+      .selectFrom('gateway_pseudonyms')
+      .select('pseudonym')
+      .where('tenant', '=', tenant)
+      .where('customer', '=', customer)
+      .executeTakeFirst();
+    if (existing) return existing.pseudonym;
+    await this.#db
+      .insertInto('gateway_pseudonyms')
+      .values({ tenant, customer, pseudonym: fresh(), created_at: Date.now() })
+      .onConflict((oc) => oc.columns(['tenant', 'customer']).doNothing())
+      .execute();
+    // Another node may have won the race: read back whichever pseudonym was stored.
+    const stored = await this.#db
+      .selectFrom('gateway_pseudonyms')
+      .select('pseudonym')
+      .where('tenant', '=', tenant)
+      .where('customer', '=', customer)
+      .executeTakeFirstOrThrow();
+    return stored.pseudonym;
+  }
+
+  async customerFor(tenant: string, pseudonym: string): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('gateway_pseudonyms')
+      .select('customer')
+      .where('tenant', '=', tenant)
+      .where('pseudonym', '=', pseudonym)
+      .executeTakeFirst();
+    return row?.customer;
+  }
+
+  async addOutbound(record: Omit<OutboundRecord, 'receipt'>, at: number): Promise<void> {
+    await this.#db
+      .insertInto('gateway_outbound')
+      .values({
+        tenant: record.tenant,
+        channel_message_id: record.channelMessageId,
+        platform_message_id: record.platformMessageId,
+        recipient: record.recipient,
+        receipt: null,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['tenant', 'channel_message_id']).doNothing())
+      .execute();
+  }
+
+  async outbound(tenant: string, channelMessageId: string): Promise<OutboundRecord | undefined> {
+    const row = await this.#db
+      .selectFrom('gateway_outbound')
+      .selectAll()
+      .where('tenant', '=', tenant)
+      .where('channel_message_id', '=', channelMessageId)
+      .executeTakeFirst();
+    return row
+      ? {
+          tenant: row.tenant,
+          channelMessageId: row.channel_message_id,
+          platformMessageId: row.platform_message_id,
+          recipient: row.recipient,
+          receipt: row.receipt,
+        }
+      : undefined;
+  }
+
+  async setReceipt(tenant: string, channelMessageId: string, receipt: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('gateway_outbound')
+      .set({ receipt })
+      .where('tenant', '=', tenant)
+      .where('channel_message_id', '=', channelMessageId)
+      .where('receipt', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async counts(): Promise<GatewayCounts> {
+    const inbox = await this.#db
+      .selectFrom('gateway_inbox')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('state', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const outbox = await this.#db
+      .selectFrom('gateway_outbox')
+      .select(['state', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('state')
+      .execute();
+    const by = new Map(outbox.map((r) => [r.state, Number(r.n)]));
+    return {
+      inboxPending: Number(inbox.n),
+      outboxPending: by.get('pending') ?? 0,
+      delivered: by.get('delivered') ?? 0,
+      rejected: by.get('rejected') ?? 0,
+    };
+  }
+}

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import { GraphTemplateClient } from './adapters/channels/whatsapp/template-client.js';
+import { OAuthTokenCache } from './adapters/platforms/genesys/oauth-token-cache.js';
+import { OpenMessagingClient } from './adapters/platforms/genesys/open-messaging-client.js';
+import { SqlGatewayStore } from './adapters/stores/sql-gateway-store.js';
+import { buildDetectionEngine } from './compose-detection.js';
+import { buildVaultApp, openVault, vaultOperators, type VaultRuntime } from './compose.js';
+import type { VeilConfig } from './config/config.js';
+import type { TenantConfig } from './config/tenants.js';
+import { createOperatorRegistry } from './core/protection/default-operators.js';
+import type { GatewayTenant } from './gateway/gateway-tenant.js';
+import { InboundPipeline, type InboundPipelineOptions } from './gateway/inbound-pipeline.js';
+import { OutboundRelay, type RelayTenant } from './gateway/outbound-relay.js';
+import { detectingProtector, passThroughProtector } from './gateway/text-protector.js';
+import { registerWebhookRoutes } from './http/routes/webhook-routes.js';
+
+/**
+ * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
+ * Genesys → WhatsApp) over the vault's database, with one OAuth token cache and one Graph client per
+ * tenant. `passThrough` turns detection and the vault off: only the benchmark's baseline uses it.
+ */
+export interface GatewayOpenOptions {
+  readonly tenants: readonly TenantConfig[];
+  readonly passThrough?: boolean;
+  readonly pipeline?: Partial<
+    Pick<
+      InboundPipelineOptions,
+      'delay' | 'random' | 'backoff' | 'breaker' | 'maxLanes' | 'onEvent' | 'clock'
+    >
+  >;
+}
+
+export interface GatewayRuntime {
+  readonly app: FastifyInstance;
+  readonly vault: VaultRuntime;
+  readonly store: SqlGatewayStore;
+  readonly pipeline: InboundPipeline;
+  readonly relay: OutboundRelay;
+  readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
+  close(): Promise<void>;
+}
+
+export async function openGateway(config: VeilConfig, options: GatewayOpenOptions): Promise<GatewayRuntime> {
+  const vault = await openVault(config);
+  try {
+    const engine = buildDetectionEngine(config);
+    const operators = createOperatorRegistry({ extra: vaultOperators(vault) });
+    const protector = options.passThrough ? passThroughProtector : detectingProtector(engine, operators);
+    const store = new SqlGatewayStore(vault.store.db);
+    const tokens = new Map<string, OAuthTokenCache>();
+    const gatewayTenants = new Map<string, GatewayTenant>();
+    const relayTenants = new Map<string, RelayTenant>();
+    for (const t of options.tenants) {
+      const cache = new OAuthTokenCache({
+        loginUrl: t.genesys.loginUrl,
+        clientId: t.genesys.clientId,
+        clientSecret: t.genesys.clientSecret,
+      });
+      tokens.set(t.id, cache);
+      const platform = new OpenMessagingClient({
+        apiUrl: t.genesys.apiUrl,
+        integrationId: t.genesys.integrationId,
+        tokens: cache,
+      });
+      gatewayTenants.set(t.id, { id: t.id, identity: t.identity, inbound: t.inbound, platform });
+      const graph = new GraphTemplateClient({
+        baseUrl: t.whatsapp.graphUrl,
+        apiVersion: t.whatsapp.apiVersion,
+        accessToken: t.whatsapp.accessToken,
+        wabaId: t.whatsapp.wabaId ?? '',
+        phoneNumberId: t.whatsapp.phoneNumberId,
+      });
+      relayTenants.set(t.id, {
+        id: t.id,
+        agentData: t.outbound.agentData,
+        blockNotice: t.outbound.blockNotice,
+        channel: { sendText: (to, text) => graph.sendText(to, text) },
+        receipts: platform,
+      });
+    }
+    const pipeline = new InboundPipeline({ store, tenants: gatewayTenants, protector, ...options.pipeline });
+    const relay = new OutboundRelay({
+      store,
+      tenants: relayTenants,
+      protector,
+      containsSensitiveData: (text) => engine.detect({ text }).length > 0,
+    });
+    const app = buildVaultApp(vault);
+    app.get('/readyz', async () => ({ status: 'ready' }));
+    registerWebhookRoutes(app, {
+      whatsapp: {
+        tenants: options.tenants.map((t) => ({ id: t.id, ...t.whatsapp })),
+        receive: (messages) => pipeline.receive(messages),
+        statuses: async (updates) => {
+          for (const { tenant, update } of updates)
+            await relay.statuses(tenant, [
+              { id: update.status.id, status: update.status.status, errors: update.status.errors ?? [] },
+            ]);
+        },
+      },
+      genesys: {
+        tenants: options.tenants.map((t) => ({
+          id: t.id,
+          integrationId: t.genesys.integrationId,
+          webhookSecret: t.genesys.webhookSecret,
+        })),
+        handle: async (tenant, message) => {
+          // Only agent/bot text goes to the customer; receipts and typing events need nothing sent.
+          if (message.type !== 'Text' || message.text === undefined || message.channel.to === undefined)
+            return;
+          await relay.agentMessage(tenant, {
+            id: message.id,
+            to: { id: message.channel.to.id, idType: message.channel.to.idType ?? 'Phone' },
+            text: message.text,
+          });
+        },
+      },
+    });
+    pipeline.kick(); // replays whatever a previous run left in the inbox or outbox
+    return {
+      app,
+      vault,
+      store,
+      pipeline,
+      relay,
+      tokens,
+      async close() {
+        await app.close();
+        await pipeline.close();
+        await vault.close();
+      },
+    };
+  } catch (error) {
+    await vault.close();
+    throw error;
+  }
+}

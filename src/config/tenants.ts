@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The tenants file (VEIL_TENANTS_FILE, YAML or JSON): each tenant ties one WhatsApp business number
+ * (phone-number id, app secret, verify and access tokens) to one Genesys Cloud org's OAuth client and
+ * Open Messaging integration, plus how its messages are protected. Any secret may be written as
+ * `env:NAME` to take it from the environment instead of the file. Validated at start, all problems
+ * reported at once.
+ */
+
+/** Genesys regions (contracts §2a): env → `login.<host>` / `api.<host>`. */
+export const GENESYS_REGIONS: Readonly<Record<string, string>> = {
+  us_east_1: 'mypurecloud.com',
+  eu_west_1: 'mypurecloud.ie',
+  ap_southeast_2: 'mypurecloud.com.au',
+  ap_northeast_1: 'mypurecloud.jp',
+  eu_central_1: 'mypurecloud.de',
+  us_west_2: 'usw2.pure.cloud',
+  ca_central_1: 'cac1.pure.cloud',
+  ap_northeast_2: 'apne2.pure.cloud',
+  eu_west_2: 'euw2.pure.cloud',
+  ap_south_1: 'aps1.pure.cloud',
+  us_east_2: 'use2.us-gov-pure.cloud',
+  sa_east_1: 'sae1.pure.cloud',
+  me_central_1: 'mec1.pure.cloud',
+  ap_northeast_3: 'apne3.pure.cloud',
+  eu_central_2: 'euc2.pure.cloud',
+  mx_central_1: 'mxc1.pure.cloud',
+  ap_southeast_1: 'apse1.pure.cloud',
+  eusc_de_east_1: 'edee1.eusc-pure.cloud',
+};
+
+const secret = z.string().min(1, 'must not be empty');
+const digits = z.string().regex(/^[0-9]+$/, 'digits only');
+const typeName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an upper-case type such as CREDIT_CARD');
+const operatorName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an operator name such as tokenize');
+
+const tenantSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)'),
+    whatsapp: z
+      .object({
+        phoneNumberId: digits,
+        wabaId: digits.optional(),
+        appSecret: secret,
+        verifyToken: secret,
+        accessToken: secret,
+        graphUrl: z.url().default('https://graph.facebook.com'),
+        apiVersion: z
+          .string()
+          .regex(/^v[0-9]+\.[0-9]+$/, 'a Graph version such as v23.0')
+          .default('v23.0'),
+      })
+      .strict(),
+    genesys: z
+      .object({
+        region: z.enum(Object.keys(GENESYS_REGIONS) as [string, ...string[]]).optional(),
+        /** Explicit base URLs (the sandbox's simulator); override `region`. */
+        loginUrl: z.url().optional(),
+        apiUrl: z.url().optional(),
+        clientId: z.string().min(1),
+        clientSecret: secret,
+        integrationId: z.string().min(1),
+        webhookSecret: secret,
+      })
+      .strict()
+      .refine((g) => g.region !== undefined || (g.loginUrl !== undefined && g.apiUrl !== undefined), {
+        message: 'give a region, or both loginUrl and apiUrl',
+      }),
+    identity: z
+      .object({
+        id: z.enum(['phone', 'opaque']).default('phone'),
+        name: z.enum(['as-is', 'masked', 'omit']).default('as-is'),
+      })
+      .strict()
+      .default({ id: 'phone', name: 'as-is' }),
+    inbound: z
+      .object({
+        defaultOperator: operatorName.default('tokenize'),
+        byType: z.record(typeName, operatorName).default({}),
+      })
+      .strict()
+      .default({ defaultOperator: 'tokenize', byType: {} }),
+    outbound: z
+      .object({
+        /** What to do with sensitive data an agent pastes into a reply. */
+        agentData: z.enum(['allow', 'mask', 'block']).default('mask'),
+        blockNotice: z.string().min(1).default('Message not sent: it contained sensitive data.'),
+      })
+      .strict()
+      .default({ agentData: 'mask', blockNotice: 'Message not sent: it contained sensitive data.' }),
+  })
+  .strict();
+
+const fileSchema = z.object({ tenants: z.array(tenantSchema).min(1, 'at least one tenant') }).strict();
+
+export type TenantConfig = z.infer<typeof tenantSchema> & {
+  readonly genesys: { readonly loginUrl: string; readonly apiUrl: string };
+};
+
+const SECRET_FIELDS = [
+  ['whatsapp', 'appSecret'],
+  ['whatsapp', 'verifyToken'],
+  ['whatsapp', 'accessToken'],
+  ['genesys', 'clientSecret'],
+  ['genesys', 'webhookSecret'],
+] as const;
+
+/** Parses and checks a tenants document (already read from YAML/JSON). */
+export function parseTenants(raw: unknown, env: NodeJS.ProcessEnv = process.env): TenantConfig[] {
+  const problems: string[] = [];
+  const resolved = resolveEnvReferences(raw, env, problems);
+  const parsed = fileSchema.safeParse(resolved);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  if (problems.length > 0 || !parsed.success) throw new Error(`invalid tenants: ${problems.join('; ')}`);
+  const tenants = parsed.data.tenants.map((t) => {
+    const host = t.genesys.region === undefined ? undefined : GENESYS_REGIONS[t.genesys.region];
+    return {
+      ...t,
+      genesys: {
+        ...t.genesys,
+        loginUrl: t.genesys.loginUrl ?? `https://login.${host}`,
+        apiUrl: t.genesys.apiUrl ?? `https://api.${host}`,
+      },
+    };
+  });
+  for (const [field, get] of [
+    ['id', (t: TenantConfig) => t.id],
+    ['whatsapp.phoneNumberId', (t: TenantConfig) => t.whatsapp.phoneNumberId],
+    ['genesys.integrationId', (t: TenantConfig) => t.genesys.integrationId],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const t of tenants) {
+      if (seen.has(get(t))) problems.push(`tenants: two tenants share ${field} ${get(t)}`);
+      seen.add(get(t));
+    }
+  }
+  if (problems.length > 0) throw new Error(`invalid tenants: ${problems.join('; ')}`);
+  return tenants;
+}
+
+export function loadTenantsFile(file: string, env: NodeJS.ProcessEnv = process.env): TenantConfig[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`tenants file ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseTenants(raw, env);
+  } catch (error) {
+    throw new Error(`tenants file ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** VEIL_TENANTS_FILE, when set. */
+export function tenantsFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.VEIL_TENANTS_FILE;
+}
+
+/** Replaces `env:NAME` in the secret fields with the variable's value; a missing variable is a problem. */
+function resolveEnvReferences(raw: unknown, env: NodeJS.ProcessEnv, problems: string[]): unknown {
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { tenants?: unknown }).tenants))
+    return raw;
+  const tenants = (raw as { tenants: unknown[] }).tenants.map((tenant, index) => {
+    if (typeof tenant !== 'object' || tenant === null) return tenant;
+    const copy: Record<string, unknown> = { ...(tenant as Record<string, unknown>) };
+    for (const [section, field] of SECRET_FIELDS) {
+      const part = copy[section];
+      if (typeof part !== 'object' || part === null) continue;
+      const value = (part as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || !value.startsWith('env:')) continue;
+      const name = value.slice(4);
+      const fromEnv = env[name];
+      if (fromEnv === undefined || fromEnv === '')
+        problems.push(`tenants.${index}.${section}.${field}: environment variable ${name} is not set`);
+      copy[section] = { ...(part as Record<string, unknown>), [field]: fromEnv ?? '' };
+    }
+    return copy;
+  });
+  return { ...(raw as Record<string, unknown>), tenants };
+}

@@ -1,0 +1,80 @@
+/**
+ * The gateway's durable state: the inbox (customer events as received, deduplicated by the
+ * channel's message id), the outbox (protected messages waiting for the platform, with their
+ * retry state), customer pseudonyms, and outbound messages awaiting channel statuses.
+ * Plaintext lives in the inbox only until the message is protected.
+ */
+export interface NewInboxEvent {
+  readonly tenant: string;
+  /** The channel's message id (WhatsApp `wamid`): the dedup key. */
+  readonly messageId: string;
+  /** Ordering key: one customer of one tenant. */
+  readonly conversation: string;
+  /** The event as JSON (plaintext). */
+  readonly payload: string;
+  readonly receivedAt: number;
+}
+
+export interface InboxRecord extends NewInboxEvent {
+  readonly seq: number;
+}
+
+export interface NewOutboxMessage {
+  /** Stable id the platform sees (`channel.messageId`). */
+  readonly id: string;
+  readonly tenant: string;
+  readonly conversation: string;
+  /** The protected PlatformMessage as JSON. */
+  readonly body: string;
+  readonly createdAt: number;
+}
+
+export interface OutboxRecord extends NewOutboxMessage {
+  readonly seq: number;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+}
+
+export interface OutboundRecord {
+  readonly tenant: string;
+  /** The channel's id of the message sent to the customer. */
+  readonly channelMessageId: string;
+  /** The platform's id of the agent/bot message. */
+  readonly platformMessageId: string;
+  readonly recipient: string;
+  readonly receipt: string | null;
+}
+
+export interface GatewayCounts {
+  readonly inboxPending: number;
+  readonly outboxPending: number;
+  readonly delivered: number;
+  readonly rejected: number;
+}
+
+export interface GatewayStore {
+  /** Stores events in one transaction; events already known (tenant + message id) are skipped. Returns how many were new. */
+  addInbox(events: readonly NewInboxEvent[]): Promise<number>;
+  /** Unprotected events, oldest first. */
+  pendingInbox(limit: number): Promise<InboxRecord[]>;
+  /**
+   * In one transaction: the outbox rows are written (a replayed id is a no-op) and the inbox rows
+   * marked done with their plaintext payload erased.
+   */
+  moveToOutbox(
+    done: readonly { readonly inboxSeq: number; readonly outbox: NewOutboxMessage | null }[],
+  ): Promise<void>;
+  /** Undelivered messages, oldest first. */
+  pendingOutbox(limit: number, afterSeq?: number): Promise<OutboxRecord[]>;
+  markDelivered(seq: number, at: number): Promise<void>;
+  markRetry(seq: number, attempts: number, nextAttemptAt: number, reason: string): Promise<void>;
+  markRejected(seq: number, at: number, reason: string): Promise<void>;
+  /** A stable pseudonym for a customer (created on first use). */
+  pseudonymFor(tenant: string, customer: string, fresh: () => string): Promise<string>;
+  customerFor(tenant: string, pseudonym: string): Promise<string | undefined>;
+  addOutbound(record: Omit<OutboundRecord, 'receipt'>, at: number): Promise<void>;
+  outbound(tenant: string, channelMessageId: string): Promise<OutboundRecord | undefined>;
+  /** Records the receipt sent for an outbound message; false when one was recorded already. */
+  setReceipt(tenant: string, channelMessageId: string, receipt: string): Promise<boolean>;
+  counts(): Promise<GatewayCounts>;
+}

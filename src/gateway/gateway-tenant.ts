@@ -1,0 +1,18 @@
+import type { ProtectionPolicy } from '../core/protection/policy.js';
+import type { PlatformSender } from './platform-message.js';
+
+/** How the customer's identity reaches the platform (issue 5: as it is, masked, or a pseudonym). */
+export interface IdentityPolicy {
+  /** `phone`: the E.164 number; `opaque`: a stable pseudonym Veil maps back on replies. */
+  readonly id: 'phone' | 'opaque';
+  readonly name: 'as-is' | 'masked' | 'omit';
+}
+
+/** What the gateway needs to know about one tenant. */
+export interface GatewayTenant {
+  readonly id: string;
+  readonly identity: IdentityPolicy;
+  /** Operators per entity type for customer text. */
+  readonly inbound: ProtectionPolicy;
+  readonly platform: PlatformSender;
+}

@@ -1,0 +1,51 @@
+import type { ChannelMessage } from './channel-message.js';
+import type { GatewayTenant } from './gateway-tenant.js';
+import type { PlatformMessage } from './platform-message.js';
+import type { TextProtector } from './text-protector.js';
+
+export interface BuildDependencies {
+  readonly protector: TextProtector;
+  readonly pseudonym: (customer: string) => Promise<string>;
+}
+
+/** "Ana Souza" → "A*** S***": enough for an agent to greet, not enough to identify. */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => part.length > 0)
+    .map((part) => `${[...part][0]}***`)
+    .join(' ');
+}
+
+/**
+ * The protected message for the platform: the customer's text through the tenant's policy, the
+ * customer's identity as the tenant's identity policy says, and the channel's id kept as the
+ * stable message id.
+ */
+export async function platformMessageFor(
+  message: ChannelMessage,
+  tenant: GatewayTenant,
+  deps: BuildDependencies,
+): Promise<PlatformMessage> {
+  const context = { tenant: tenant.id, subjectId: message.customer, conversationId: message.customer };
+  const text = await deps.protector.protect(message.text, tenant.inbound, context);
+  const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
+  const sender =
+    tenant.identity.id === 'opaque'
+      ? { id: await deps.pseudonym(message.customer), idType: 'Opaque' as const }
+      : { id: `+${message.customer}`, idType: 'Phone' as const };
+  const name = message.profileName;
+  const nickname =
+    name === undefined || tenant.identity.name === 'omit'
+      ? undefined
+      : tenant.identity.name === 'masked'
+        ? maskName(name)
+        : name;
+  return {
+    id: message.id,
+    sender: { ...sender, ...(nickname === undefined ? {} : { nickname }) },
+    time: new Date(message.sentAt).toISOString(),
+    // Open Messaging needs text or content; an empty message (e.g. a sticker) still says what it was.
+    text: body.length > 0 ? body : `[${message.type}]`,
+  };
+}
