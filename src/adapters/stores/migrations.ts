@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { gatewayMigration } from './gateway-migration.js';
 import type { SqlFlavor } from './schema.js';
+import { templateMigration } from './template-migration.js';
 
 /**
  * One schema for both databases. The few type names that differ (bytes, auto-increment) are the
@@ -90,6 +91,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
       },
     },
     '0002_gateway': gatewayMigration(flavor),
+    '0003_templates': templateMigration(flavor),
   };
 }
 
