@@ -43,7 +43,12 @@ export default tseslint.config(
   {
     // The product does not depend on the simulators; only the CLI commands that start them do.
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.test.ts', 'src/**/test-support/**', 'src/cli/commands/sim.ts', 'src/cli/commands/sandbox.ts'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/**/test-support/**',
+      'src/cli/commands/sim.ts',
+      'src/cli/commands/sandbox.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -10,7 +10,13 @@ export class VeilError extends Error {
   readonly kind: ErrorKind;
   readonly detail: Readonly<Record<string, unknown>>;
 
-  constructor(code: string, kind: ErrorKind, message: string, detail: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: string,
+    kind: ErrorKind,
+    message: string,
+    detail: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'VeilError';
     this.code = code;
@@ -22,7 +28,11 @@ export class VeilError extends Error {
 export const userError = (code: string, message: string, detail?: Record<string, unknown>): VeilError =>
   new VeilError(code, 'user', message, detail);
 
-export const operationalError = (code: string, message: string, detail?: Record<string, unknown>, cause?: unknown): VeilError =>
-  new VeilError(code, 'operational', message, detail, { cause });
+export const operationalError = (
+  code: string,
+  message: string,
+  detail?: Record<string, unknown>,
+  cause?: unknown,
+): VeilError => new VeilError(code, 'operational', message, detail, { cause });
 
 export const isVeilError = (error: unknown): error is VeilError => error instanceof VeilError;
