@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely, type Selectable } from 'kysely';
 import type { AuditEvent, AuditLog } from '../../core/vault/audit.js';
 import type { WrappedKey } from '../../core/vault/key-provider.js';
 import type {
@@ -19,6 +19,8 @@ const CHUNK = 500;
  * The vault's TokenStore and AuditLog over Kysely: one code path for SQLite and PostgreSQL.
  */
 export class SqlVaultStore implements TokenStore, AuditLog {
+  private readonly insertSql = new Map<string, string>();
+
   constructor(
     readonly db: Kysely<VeilDatabase>,
     readonly flavor: SqlFlavor,
@@ -34,30 +36,63 @@ export class SqlVaultStore implements TokenStore, AuditLog {
     const write = async (db: Kysely<VeilDatabase>) => {
       for (let i = 0; i < records.length; i += CHUNK) {
         const rows = records.slice(i, i + CHUNK).map(toTokenRow);
-        await db
-          .insertInto('vault_tokens')
-          .values(rows)
-          .onConflict((oc) => {
-            const target = oc.columns(['tenant', 'token']);
-            return onConflict === 'ignore'
-              ? target.doNothing()
-              : target.doUpdateSet((eb) => ({
-                  type: eb.ref('excluded.type'),
-                  mode: eb.ref('excluded.mode'),
-                  subject_id: eb.ref('excluded.subject_id'),
-                  conversation_id: eb.ref('excluded.conversation_id'),
-                  retention_class: eb.ref('excluded.retention_class'),
-                  created_at: eb.ref('excluded.created_at'),
-                  expires_at: eb.ref('excluded.expires_at'),
-                  data_key_id: eb.ref('excluded.data_key_id'),
-                  sealed: eb.ref('excluded.sealed'),
-                }));
-          })
-          .execute();
+        await this.insertRows(db, `tokens:${onConflict}`, rows, () =>
+          db
+            .insertInto('vault_tokens')
+            .values(rows)
+            .onConflict((oc) => {
+              const target = oc.columns(['tenant', 'token']);
+              return onConflict === 'ignore'
+                ? target.doNothing()
+                : target.doUpdateSet((eb) => ({
+                    type: eb.ref('excluded.type'),
+                    mode: eb.ref('excluded.mode'),
+                    subject_id: eb.ref('excluded.subject_id'),
+                    conversation_id: eb.ref('excluded.conversation_id'),
+                    retention_class: eb.ref('excluded.retention_class'),
+                    created_at: eb.ref('excluded.created_at'),
+                    expires_at: eb.ref('excluded.expires_at'),
+                    data_key_id: eb.ref('excluded.data_key_id'),
+                    sealed: eb.ref('excluded.sealed'),
+                  }));
+            }),
+        );
       }
     };
     if (records.length <= CHUNK) await write(this.db);
     else await this.db.transaction().execute(write);
+  }
+
+  /**
+   * Multi-row inserts are the hot path, and Kysely rebuilds and recompiles the same statement for
+   * every batch. The SQL text Kysely compiles is kept per (statement, row count) and reused with
+   * the new rows' values; it is cached only after checking that Kysely laid the parameters out row
+   * by row in column order, which is what the reuse supplies.
+   */
+  private async insertRows(
+    db: Kysely<VeilDatabase>,
+    name: string,
+    rows: readonly Record<string, unknown>[],
+    build: () => Compilable,
+  ): Promise<void> {
+    const columns = Object.keys(rows[0]!);
+    const key = `${name}:${rows.length}:${columns.join(',')}`;
+    const parameters = rows.flatMap((row) => columns.map((c) => row[c]));
+    // Kysely turns an undefined value into DEFAULT (one parameter fewer): such batches are compiled afresh.
+    const cached = parameters.includes(undefined) ? undefined : this.insertSql.get(key);
+    if (cached !== undefined) {
+      await db.executeQuery(CompiledQuery.raw(cached, parameters));
+      return;
+    }
+    const compiled = build().compile();
+    if (
+      compiled.parameters.length === parameters.length &&
+      compiled.parameters.every((p, i) => p === parameters[i])
+    ) {
+      if (this.insertSql.size >= 256) this.insertSql.clear();
+      this.insertSql.set(key, compiled.sql);
+    }
+    await db.executeQuery(compiled);
   }
 
   async getTokens(tenant: string, tokens: readonly string[]): Promise<Map<string, TokenRecord>> {
@@ -340,10 +375,8 @@ export class SqlVaultStore implements TokenStore, AuditLog {
 
   async append(events: readonly AuditEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += CHUNK) {
-      await this.db
-        .insertInto('vault_audit')
-        .values(events.slice(i, i + CHUNK).map((e) => ({ ...e })))
-        .execute();
+      const rows = events.slice(i, i + CHUNK).map((e) => ({ ...e }));
+      await this.insertRows(this.db, 'audit', rows, () => this.db.insertInto('vault_audit').values(rows));
     }
   }
 

@@ -112,19 +112,35 @@ export function describeTokenStore(name: string, setup: () => Promise<TokenStore
       expect(Buffer.from(after.sealed).toString()).toBe('replacement');
     });
 
-    it('writes and reads large batches (chunked statements)', async (ctx) => {
+    it('writes and reads large and repeated batches field for field (chunked, reused statements)', async (ctx) => {
       if (!fixture) return ctx.skip();
       const t = `t-${uniq()}`;
-      const many = Array.from({ length: 1200 }, () => token(t));
+      // Varied fields, so a parameter shifted by one column or row in any chunk would show.
+      const many = Array.from({ length: 1200 }, (_, i) =>
+        token(t, {
+          type: i % 2 ? 'EMAIL' : 'PHONE',
+          subjectId: i % 3 ? `s${i}` : null,
+          expiresAt: i % 5 ? null : 1_900_000_000_000 + i,
+          createdAt: 1_700_000_000_000 + i,
+        }),
+      );
       await store.putTokens(many, 'ignore');
-      expect(
-        (
-          await store.getTokens(
-            t,
-            many.map((m) => m.token),
-          )
-        ).size,
-      ).toBe(1200);
+      const again = Array.from({ length: 500 }, (_, i) =>
+        token(t, { conversationId: `c${i}`, retentionClass: null }),
+      );
+      await store.putTokens(again, 'ignore');
+      const found = await store.getTokens(
+        t,
+        [...many, ...again].map((m) => m.token),
+      );
+      expect(found.size).toBe(1700);
+      for (const expected of [...many, ...again]) {
+        const got = found.get(expected.token)!;
+        expect({ ...got, sealed: Buffer.from(got.sealed) }).toEqual({
+          ...expected,
+          sealed: Buffer.from(expected.sealed),
+        });
+      }
     });
 
     it('deletes one token and sweeps expired ones within the limit', async (ctx) => {
