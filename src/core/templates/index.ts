@@ -14,3 +14,7 @@ export * from './plan.js';
 export * from './template-errors.js';
 export * from './inspector.js';
 export * from './template-sender.js';
+export * from './lifecycle-ports.js';
+export * from './lifecycle-schema.js';
+export * from './lifecycle.js';
+export * from './template-message.js';

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { isVeilError } from '../errors.js';
+import type { FallbackStepRecord } from './fallback.js';
+import type {
+  CustomerWindowSource,
+  SendDecisionLog,
+  SendDecisionRecord,
+  TemplateLifecycleStore,
+} from './lifecycle-ports.js';
+import { customerKey } from './lifecycle-ports.js';
+import type { ParameterInspector } from './inspector.js';
+import type { SendBody } from './send-schema.js';
+import type { TemplateDefinition } from './template-schema.js';
+import {
+  sendTemplateWithFallback,
+  type TemplateSendOutcome,
+  type TemplateSendRequest,
+} from './template-sender.js';
+
+/**
+ * The library call behind `POST /v1/messages/template`: reads the template statuses from Veil's
+ * store and the customer's window at send time, sends through the fallback chain, and records the
+ * decision (sent, refused by Veil, or refused by the provider) whatever the outcome.
+ */
+export interface TemplateMessageDeps {
+  readonly definitionOf: (name: string) => TemplateDefinition | undefined;
+  readonly store: Pick<TemplateLifecycleStore, 'statusesOf'>;
+  readonly window: CustomerWindowSource;
+  readonly decisions: Pick<SendDecisionLog, 'recordSendDecision'>;
+  readonly sendTemplate: (body: SendBody) => Promise<{ readonly messageId: string }>;
+  readonly sendText: (to: string, text: string) => Promise<{ readonly messageId: string }>;
+  readonly inspect?: ParameterInspector;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+export interface TemplateMessageResult extends TemplateSendOutcome {
+  readonly decisionId: string;
+}
+
+export async function sendTemplateMessage(
+  tenant: string,
+  request: TemplateSendRequest,
+  deps: TemplateMessageDeps,
+): Promise<TemplateMessageResult> {
+  const now = deps.now ?? (() => new Date());
+  const decisionId = (deps.newId ?? randomUUID)();
+  const definition = deps.definitionOf(request.name);
+  const names = [
+    request.name,
+    ...(definition?.fallback ?? []).flatMap((step) => ('template' in step ? [step.template] : [])),
+  ];
+  // "At send time": one read of the store for the whole chain, just before sending.
+  const statuses = await deps.store.statusesOf(names);
+  const lastWrote = await deps.window.lastCustomerMessageAt(customerKey(request.to));
+  let attempted: { kind: 'template' | 'text'; name: string | null; language: string | null } | undefined;
+
+  const base = {
+    id: decisionId,
+    tenant,
+    requestedName: request.name,
+    requestedLanguage: request.language,
+  };
+  try {
+    const outcome = await sendTemplateWithFallback(request, {
+      definitionOf: deps.definitionOf,
+      statusOf: (name, language) => statuses.get(`${name}\u0000${language}`),
+      lastCustomerMessageAt: () => lastWrote,
+      now,
+      sendTemplate: (body) => {
+        attempted = { kind: 'template', name: body.template.name, language: body.template.language.code };
+        return deps.sendTemplate(body);
+      },
+      sendText: (to, text) => {
+        attempted = { kind: 'text', name: null, language: null };
+        return deps.sendText(to, text);
+      },
+      ...(deps.inspect ? { inspect: deps.inspect } : {}),
+    });
+    const choice = outcome.decision.choice;
+    await deps.decisions.recordSendDecision({
+      ...base,
+      at: now().getTime(),
+      chosenKind: choice.kind,
+      chosenName: choice.kind === 'template' ? choice.name : null,
+      chosenLanguage: choice.kind === 'template' ? choice.language : null,
+      fellBack: outcome.decision.fellBack,
+      steps: outcome.decision.steps,
+      outcome: 'sent',
+      errorCode: null,
+      messageId: outcome.messageId,
+    });
+    return { ...outcome, decisionId };
+  } catch (error) {
+    await deps.decisions.recordSendDecision(failedDecision(base, now().getTime(), error, attempted));
+    throw error;
+  }
+}
+
+function failedDecision(
+  base: Pick<SendDecisionRecord, 'id' | 'tenant' | 'requestedName' | 'requestedLanguage'>,
+  at: number,
+  error: unknown,
+  attempted: { kind: 'template' | 'text'; name: string | null; language: string | null } | undefined,
+): SendDecisionRecord {
+  const code = isVeilError(error) ? error.code : 'VEIL_ERR_HTTP_INTERNAL';
+  const recordedSteps =
+    isVeilError(error) && Array.isArray(error.detail.steps) ? error.detail.steps : undefined;
+  // The provider refused what Veil chose (a send was attempted); otherwise Veil refused before sending.
+  // Provider errors (ProviderError) carry a `retryable` flag in their detail; Veil's own refusals do not.
+  const providerRefused =
+    attempted !== undefined && isVeilError(error) && typeof error.detail.retryable === 'boolean';
+  const steps: FallbackStepRecord[] = recordedSteps
+    ? (recordedSteps as FallbackStepRecord[])
+    : attempted
+      ? [
+          {
+            candidate:
+              attempted.kind === 'text' ? 'plain text' : `template ${attempted.name} (${attempted.language})`,
+            outcome: 'chosen',
+            reason: `provider refused: ${code}`,
+          },
+        ]
+      : [];
+  return {
+    ...base,
+    at,
+    chosenKind: providerRefused ? attempted.kind : null,
+    chosenName: providerRefused ? attempted.name : null,
+    chosenLanguage: providerRefused ? attempted.language : null,
+    fellBack: providerRefused && (attempted.kind === 'text' || attempted.name !== base.requestedName),
+    steps,
+    outcome: providerRefused ? 'failed' : 'refused',
+    errorCode: code,
+    messageId: null,
+  };
+}
