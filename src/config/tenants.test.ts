@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseTenants } from './tenants.js';
+
+const tenant = (overrides: Record<string, unknown> = {}) => ({
+  id: 'acme',
+  whatsapp: {
+    phoneNumberId: '106540352242922',
+    appSecret: 'env:ACME_APP_SECRET',
+    verifyToken: 'v',
+    accessToken: 'a',
+  },
+  genesys: {
+    region: 'sa_east_1',
+    clientId: 'client',
+    clientSecret: 'env:ACME_GENESYS_SECRET',
+    integrationId: 'i-1',
+    webhookSecret: 'w',
+  },
+  ...overrides,
+});
+
+const env = { ACME_APP_SECRET: 'from-env', ACME_GENESYS_SECRET: 'g-secret' };
+
+describe('tenants file', () => {
+  it('resolves env: secrets, region URLs and defaults', () => {
+    const [t] = parseTenants({ tenants: [tenant()] }, env);
+    expect(t!.whatsapp.appSecret).toBe('from-env');
+    expect(t!.genesys.clientSecret).toBe('g-secret');
+    expect(t!.genesys.loginUrl).toBe('https://login.sae1.pure.cloud');
+    expect(t!.genesys.apiUrl).toBe('https://api.sae1.pure.cloud');
+    expect(t!.whatsapp.graphUrl).toBe('https://graph.facebook.com');
+    expect(t!.identity).toEqual({ id: 'phone', name: 'as-is' });
+    expect(t!.inbound.defaultOperator).toBe('tokenize');
+    expect(t!.outbound.agentData).toBe('mask');
+  });
+
+  it('reports every problem at once, naming the field', () => {
+    const bad = tenant({
+      whatsapp: { phoneNumberId: 'abc', appSecret: 'env:MISSING', verifyToken: 'v', accessToken: 'a' },
+      genesys: { clientId: 'c', clientSecret: 's', integrationId: 'i', webhookSecret: 'w' },
+    });
+    let message = '';
+    try {
+      parseTenants({ tenants: [bad] }, env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('tenants.0.whatsapp.appSecret: environment variable MISSING is not set');
+    expect(message).toContain('tenants.0.whatsapp.phoneNumberId: digits only');
+    expect(message).toContain('give a region, or both loginUrl and apiUrl');
+  });
+
+  it('refuses two tenants on one number or one integration, and unknown fields', () => {
+    expect(() => parseTenants({ tenants: [tenant(), tenant({ id: 'other' })] }, env)).toThrow(
+      /share whatsapp.phoneNumberId 106540352242922.*share genesys.integrationId i-1/,
+    );
+    expect(() => parseTenants({ tenants: [tenant({ colour: 'blue' })] }, env)).toThrow(/colour/);
+    expect(() => parseTenants({ tenants: [] }, env)).toThrow(/at least one tenant/);
+  });
+});
