@@ -1,0 +1,145 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TenantConfig } from '../config/tenants.js';
+import {
+  customerSays,
+  getJson,
+  postJson,
+  startGatewayHarness,
+  type GatewayHarness,
+} from './test-support/gateway-harness.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let harness: GatewayHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const withOutbound =
+  (
+    agentData: 'allow' | 'mask' | 'block',
+    identity: TenantConfig['identity'] = { id: 'phone', name: 'as-is' },
+  ) =>
+  (t: TenantConfig): TenantConfig => ({ ...t, identity, outbound: { ...t.outbound, agentData } });
+
+/** An agent reply through the Genesys simulator; resolves once Genesys has a receipt for it. */
+async function agentSays(h: GatewayHarness, body: Json): Promise<{ id: string; receipt: Json }> {
+  const { genesys, urls } = h.sandbox;
+  const since = genesys.events.mark();
+  const { id } = (await (await postJson(`${urls.genesys}/__sim/agent/messages`, body)).json()) as {
+    id: string;
+  };
+  await genesys.events.waitFor((e) => e.type === 'receipt.received' && (e as { id?: string }).id === id, {
+    since,
+  });
+  const receipts = await getJson(`${urls.genesys}/__sim/receipts`);
+  return { id, receipt: receipts.find((r: Json) => r.id === id)! };
+}
+
+const sentTexts = async (h: GatewayHarness): Promise<string[]> =>
+  (await getJson(`${h.sandbox.urls.whatsapp}/__sim/outbox`)).map((m: Json) => m.text?.body as string);
+
+describe('outbound: Genesys agent → Veil → WhatsApp, statuses back as receipts', () => {
+  it('sends the agent text to the customer and reports Delivered when WhatsApp says so', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('allow') });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: 'oi' }); // opens the 24-hour window
+    const { receipt } = await agentSays(harness, {
+      to: `+${harness.sandbox.tenant.customerWaId}`,
+      text: 'Olá! Como posso ajudar?',
+    });
+    expect(receipt).toMatchObject({ status: 'Delivered', isFinalReceipt: true });
+    const outbox = await getJson(`${harness.sandbox.urls.whatsapp}/__sim/outbox`);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      to: harness.sandbox.tenant.customerWaId,
+      type: 'text',
+      text: { body: 'Olá! Como posso ajudar?' },
+    });
+  });
+
+  it('masks sensitive data an agent pastes (policy mask)', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('mask') });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: 'oi' });
+    await agentSays(harness, {
+      to: `+${harness.sandbox.tenant.customerWaId}`,
+      text: 'Confirme o CPF 529.982.247-25 por favor',
+    });
+    const [text] = await sentTexts(harness);
+    expect(text).toMatch(/^Confirme o CPF \S+ por favor$/);
+    expect(text).not.toContain('529.982.247-25');
+  });
+
+  it('blocks it under policy block: nothing sent, a Failed receipt with the notice', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('block') });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: 'oi' });
+    const { receipt } = await agentSays(harness, {
+      to: `+${harness.sandbox.tenant.customerWaId}`,
+      text: 'Seu cartão é 4111 1111 1111 1111',
+    });
+    expect(receipt).toMatchObject({ status: 'Failed', reasons: [{ code: 'DataFiltered' }] });
+    expect(await sentTexts(harness)).toEqual([]);
+    const clean = await agentSays(harness, {
+      to: `+${harness.sandbox.tenant.customerWaId}`,
+      text: 'Pode repetir?',
+    });
+    expect(clean.receipt.status).toBe('Delivered');
+  });
+
+  it('maps an opaque customer id back to the WhatsApp number', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('allow', { id: 'opaque', name: 'masked' }) });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: 'oi', name: 'Ana Souza' });
+    await harness.gateway().pipeline.idle();
+    const [inbound] = await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`);
+    expect(inbound.channel.from).toMatchObject({ idType: 'Opaque', nickname: 'A*** S***' });
+    expect(inbound.channel.from.id).not.toContain(harness.sandbox.tenant.customerWaId);
+    const { receipt } = await agentSays(harness, { to: inbound.channel.from.id, text: 'Olá' });
+    expect(receipt.status).toBe('Delivered');
+    expect((await getJson(`${harness.sandbox.urls.whatsapp}/__sim/outbox`))[0].to).toBe(
+      harness.sandbox.tenant.customerWaId,
+    );
+  });
+
+  it('reports Failed when WhatsApp refuses delivery (outside the 24-hour window)', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('allow') });
+    await harness.open();
+    const { receipt } = await agentSays(harness, { to: '+5521988887777', text: 'Olá' });
+    expect(receipt).toMatchObject({ status: 'Failed' });
+  });
+
+  it('refuses an outbound webhook with a bad signature', async () => {
+    harness = await startGatewayHarness();
+    await harness.open();
+    const body = JSON.stringify({
+      id: 'x',
+      channel: { to: { id: '+5511987654321' } },
+      type: 'Text',
+      text: 'hi',
+    });
+    const url = `${harness.url()}/webhooks/genesys/${harness.tenant.genesys.integrationId}`;
+    const post = (signature: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+        body,
+      });
+    expect((await post(`sha256=${createHmac('sha256', 'wrong').update(body).digest('base64')}`)).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await fetch(`${harness.url()}/webhooks/genesys/unknown`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+      ).status,
+    ).toBe(404);
+    expect(await sentTexts(harness)).toEqual([]);
+  });
+});
