@@ -46,14 +46,22 @@ const NATIONAL_DIGITS: Partial<Record<CountryCode, readonly number[]>> = {
 
 const regionCache = new Map<string, readonly CountryCode[]>();
 
-/** The regions to try for a national number of `digits` digits, preferred ones first. */
-function regionsFor(context: RecognizerContext, digits: number): readonly CountryCode[] {
-  const key = `${context.defaultRegion}|${context.lang ?? ''}|${digits}`;
+/**
+ * The regions to try for a national number of `digits` digits, preferred ones first. A bare digit
+ * string with no phone cue is tried only in the default region and the language's regions: written
+ * that way, a foreign number is indistinguishable from any other code.
+ */
+function regionsFor(context: RecognizerContext, digits: number, everywhere: boolean): readonly CountryCode[] {
+  const key = `${context.defaultRegion}|${context.lang ?? ''}|${digits}|${everywhere}`;
   let regions = regionCache.get(key);
   if (regions === undefined) {
     const preferred = context.lang ? REGIONS_BY_LANG[context.lang] : [];
-    const ordered = [...new Set([context.defaultRegion as CountryCode, ...preferred, ...ALL_REGIONS])];
-    regions = ordered.filter((r) => NATIONAL_DIGITS[r]?.includes(digits) ?? true);
+    const candidates = [
+      context.defaultRegion as CountryCode,
+      ...preferred,
+      ...(everywhere ? ALL_REGIONS : []),
+    ];
+    regions = [...new Set(candidates)].filter((r) => NATIONAL_DIGITS[r]?.includes(digits) ?? true);
     regionCache.set(key, regions);
   }
   return regions;
@@ -130,7 +138,8 @@ export const phoneRecognizer: Recognizer = {
         if (span.digits.length < 9) return false;
       }
       if (lengths.some((l) => l > 13)) return false;
-      const regions = regionsFor(context, text.replace(/\D/g, '').length);
+      const everywhere = verdict === 'supports' || span.first !== span.last;
+      const regions = regionsFor(context, text.replace(/\D/g, '').length, everywhere);
       const { level, inDefault } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
       if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international))
