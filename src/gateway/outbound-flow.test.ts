@@ -95,12 +95,12 @@ describe('outbound: Genesys agent → Veil → WhatsApp, statuses back as receip
     await harness.open();
     await customerSays(harness, { type: 'text', text: 'oi', name: 'Ana Souza' });
     await harness.gateway().pipeline.idle();
-    const [inbound] = await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`);
+    const inbound = (await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`))[0]!;
     expect(inbound.channel.from).toMatchObject({ idType: 'Opaque', nickname: 'A*** S***' });
     expect(inbound.channel.from.id).not.toContain(harness.sandbox.tenant.customerWaId);
     const { receipt } = await agentSays(harness, { to: inbound.channel.from.id, text: 'Olá' });
     expect(receipt.status).toBe('Delivered');
-    expect((await getJson(`${harness.sandbox.urls.whatsapp}/__sim/outbox`))[0].to).toBe(
+    expect((await getJson(`${harness.sandbox.urls.whatsapp}/__sim/outbox`))[0]!.to).toBe(
       harness.sandbox.tenant.customerWaId,
     );
   });
