@@ -30,6 +30,7 @@ export default tseslint.config(
   },
   {
     files: [
+      '**/test-support/**',
       'src/config/**',
       'bench/**',
       'scripts/**',
