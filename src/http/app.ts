@@ -5,6 +5,7 @@ import { registerApiKeyAuth } from './api-key-auth.js';
 import { registerProblemDetails } from './problem-details.js';
 import { detokenizeRoute } from './routes/detokenize.js';
 import { subjectsRoute } from './routes/subjects.js';
+import { templateRoutes, type TemplateRoutesDeps } from './routes/template-routes.js';
 import { tokenizeRoute } from './routes/tokenize.js';
 import { tokensRoute } from './routes/tokens.js';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly bodyLimit?: number;
   /** Fastify logger options; off by default. Request bodies are never logged. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Template statuses and sends (`GET /v1/templates`, `POST /v1/messages/template`); absent: not served. */
+  readonly templates?: TemplateRoutesDeps;
 }
 
 /** The HTTP API. Builds, never listens: tests, the CLI and `serve` decide where it runs. */
@@ -29,6 +32,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       detokenizeRoute(v1, deps.vault);
       tokensRoute(v1, deps.vault);
       subjectsRoute(v1, deps.vault);
+      if (deps.templates) templateRoutes(v1, deps.templates);
     },
     { prefix: '/v1' },
   );

@@ -18,3 +18,4 @@ export * from './lifecycle-ports.js';
 export * from './lifecycle-schema.js';
 export * from './lifecycle.js';
 export * from './template-message.js';
+export * from './lifecycle-sync.js';
