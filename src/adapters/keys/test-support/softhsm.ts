@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // Test-only knob, like VEIL_TEST_DATABASE_URL.
-// eslint-disable-next-line no-restricted-properties
+
 export const SOFTHSM_MODULE = process.env.VEIL_TEST_PKCS11_MODULE ?? '/usr/lib/softhsm/libsofthsm2.so';
 export const SOFTHSM_PIN = '246810';
 
@@ -39,13 +39,13 @@ export function createSoftHsm(labels: readonly string[]): SoftHsm | undefined {
     conf,
     `directories.tokendir = ${dir}/tokens\nobjectstore.backend = file\nlog.level = ERROR\n`,
   );
-  // eslint-disable-next-line no-restricted-properties
+
   process.env.SOFTHSM2_CONF = conf;
   for (const label of labels) {
     execFileSync(
       'softhsm2-util',
       ['--init-token', '--free', '--label', label, '--so-pin', '13579', '--pin', SOFTHSM_PIN],
-      { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: 'ignore' }, // eslint-disable-line no-restricted-properties
+      { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: 'ignore' },
     );
   }
   return { dir, labels, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

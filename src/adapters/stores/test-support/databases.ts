@@ -10,7 +10,6 @@ import { SqlVaultStore } from '../sql-vault-store.js';
 /** What scripts/provision.sh creates; override with VEIL_TEST_DATABASE_URL. */
 // Test-only knob (test-support is test code, like *.test.ts, which the lint rule already exempts).
 export const TEST_DATABASE_URL =
-  // eslint-disable-next-line no-restricted-properties
   process.env.VEIL_TEST_DATABASE_URL ?? 'postgres://veil_test:veil_test@127.0.0.1:5432/veil_test';
 
 export interface StoreUnderTest {
