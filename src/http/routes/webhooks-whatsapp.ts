@@ -4,7 +4,9 @@ import { toChannelMessage } from '../../adapters/channels/whatsapp/webhook-chann
 import { eventsFromWebhook, type StatusUpdate } from '../../adapters/channels/whatsapp/webhook-events.js';
 import { verifyWhatsAppSignature } from '../../adapters/channels/whatsapp/webhook-signature.js';
 import type { TenantMessage } from '../../gateway/channel-message.js';
+import type { TemplateLifecycle } from '../../core/templates/lifecycle.js';
 import { sameSecret, webhookProblem } from './webhook-support.js';
+import { handleTemplateChanges } from './webhook-template-changes.js';
 
 export interface WhatsAppWebhookTenant {
   readonly id: string;
@@ -19,6 +21,8 @@ export interface WhatsAppWebhookDeps {
   receive(messages: readonly TenantMessage[]): Promise<unknown>;
   /** Statuses of messages Veil sent (receipts for the platform). */
   statuses?(updates: readonly { readonly tenant: string; readonly update: StatusUpdate }[]): Promise<void>;
+  /** Template status/quality webhooks (src/core/templates/lifecycle.ts). */
+  readonly templates?: Pick<TemplateLifecycle, 'handleTemplateWebhookChange'>;
 }
 
 /**
@@ -51,8 +55,10 @@ export function whatsappWebhookRoutes(app: FastifyInstance, deps: WhatsAppWebhoo
     if (secret === undefined)
       return webhookProblem(reply, 401, 'VEIL_ERR_WEBHOOK_SIGNATURE', 'X-Hub-Signature-256 does not match');
     let events;
+    let body: unknown;
     try {
-      events = eventsFromWebhook(JSON.parse(raw.toString('utf8')));
+      body = JSON.parse(raw.toString('utf8'));
+      events = eventsFromWebhook(body);
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof ZodError)
         return webhookProblem(reply, 400, 'VEIL_ERR_WEBHOOK_BODY', 'not a WhatsApp webhook body');
@@ -74,6 +80,7 @@ export function whatsappWebhookRoutes(app: FastifyInstance, deps: WhatsAppWebhoo
       return tenant ? [{ tenant: tenant.id, update }] : [];
     });
     if (statuses.length > 0 && deps.statuses) await deps.statuses(statuses);
+    if (deps.templates) await handleTemplateChanges(body, deps.templates, request.log);
     return reply.code(200).send();
   });
 }
