@@ -52,22 +52,32 @@ function isRunSeparator(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 160;
 }
 
-/** Letters of any script, plus combining marks. ASCII fast path first: most chat text is ASCII. */
-export function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(String.fromCharCode(c));
-}
 const LETTER = /[\p{L}\p{M}]/u;
+/** Letter flags for the Latin blocks (up to U+024F), where nearly all pt/en/es text lies. */
+const LATIN_LETTERS = (() => {
+  const table = new Uint8Array(0x250);
+  for (let c = 0; c < table.length; c++) table[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+
+/** Letters of any script, plus combining marks; a table for the Latin blocks, the Unicode class beyond. */
+export function isLetterCode(c: number): boolean {
+  return c < 0x250 ? LATIN_LETTERS[c] === 1 : LETTER.test(String.fromCharCode(c));
+}
 
 function isWordInnerJoiner(c: number): boolean {
   // apostrophes inside names: O'Brien, D’Ávila
   return c === 39 || c === 0x2019;
 }
 
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 export function normalizeWord(word: string): string {
   const lower = word.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+  return isAscii(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 function scanWords(text: string): Word[] {
@@ -90,7 +100,7 @@ function scanWords(text: string): Word[] {
     const w = text.slice(start, i);
     const first = w[0] as string;
     const capitalized = first !== first.toLowerCase();
-    const upper = w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+    const upper = capitalized && w.length > 1 && w === w.toUpperCase();
     words.push({ start, end: i, text: w, norm: normalizeWord(w), capitalized, upper });
   }
   return words;

@@ -5,6 +5,8 @@ import type { Entity } from './entity.js';
  * start, then the type name, so the outcome never depends on recognizer order. Occupancy is a
  * per-character map, so the cost is linear in the total length of the candidates.
  */
+const SMALL = 16;
+
 export function resolveOverlaps(entities: readonly Entity[], textLength: number): Entity[] {
   if (entities.length <= 1) return [...entities];
   const ranked = [...entities].sort(
@@ -14,8 +16,13 @@ export function resolveOverlaps(entities: readonly Entity[], textLength: number)
       a.start - b.start ||
       (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
   );
-  const taken = new Uint8Array(textLength);
   const kept: Entity[] = [];
+  // A message has a handful of candidates: pairwise checks beat a per-character map there.
+  if (ranked.length <= SMALL) {
+    for (const e of ranked) if (kept.every((k) => e.end <= k.start || e.start >= k.end)) kept.push(e);
+    return kept.sort((a, b) => a.start - b.start);
+  }
+  const taken = new Uint8Array(textLength);
   for (const e of ranked) {
     let free = true;
     for (let i = e.start; i < e.end; i++) {
