@@ -63,6 +63,12 @@ const configSchema = z.object({
     .string()
     .regex(/^[0-9]+$/)
     .optional(),
+  /** VEIL_TEMPLATES_DIR: the template definitions folder `POST /v1/messages/template` sends from. */
+  templatesDir: z.string().min(1).optional(),
+  /** VEIL_TEMPLATE_ALERT_WEBHOOK_URL: where template rejection/pause/disable alerts are POSTed (optional). */
+  templateAlertWebhookUrl: z.url().optional(),
+  /** VEIL_TEMPLATE_ALERT_WEBHOOK_SECRET (or …_FILE): HMAC key signing those alerts (X-Veil-Signature-256). */
+  templateAlertWebhookSecret: z.string().min(16).optional(),
 });
 
 export type VeilConfig = Readonly<z.infer<typeof configSchema>>;
@@ -102,6 +108,9 @@ export function loadConfig(
     whatsappAccessToken: secret(env, 'VEIL_WHATSAPP_ACCESS_TOKEN'),
     whatsappWabaId: env.VEIL_WHATSAPP_WABA_ID,
     whatsappPhoneNumberId: env.VEIL_WHATSAPP_PHONE_NUMBER_ID,
+    templatesDir: env.VEIL_TEMPLATES_DIR === undefined ? undefined : path.resolve(env.VEIL_TEMPLATES_DIR),
+    templateAlertWebhookUrl: env.VEIL_TEMPLATE_ALERT_WEBHOOK_URL,
+    templateAlertWebhookSecret: secret(env, 'VEIL_TEMPLATE_ALERT_WEBHOOK_SECRET'),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

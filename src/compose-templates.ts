@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+import {
+  fanOutAlerts,
+  logAlertSink,
+  metricAlertSink,
+  webhookAlertSink,
+  type AlertLogger,
+} from './adapters/alerts/template-alert-sinks.js';
+import { GraphTemplateClient } from './adapters/channels/whatsapp/template-client.js';
+import type { VeilDatabase } from './adapters/stores/schema.js';
+import { SqlTemplateStore } from './adapters/stores/template-store.js';
+import { SqlCustomerWindowStore } from './adapters/stores/template-window-store.js';
+import { loadFolder } from './cli/commands/templates-remote.js';
+import type { VeilConfig } from './config/config.js';
+import type { ParameterInspector } from './core/templates/inspector.js';
+import { createTemplateLifecycle, type TemplateLifecycle } from './core/templates/lifecycle.js';
+import type { TemplateRoutesDeps } from './http/routes/template-routes.js';
+
+/**
+ * Part of the composition root: the template lifecycle (webhook handler, alerts) and, when a
+ * definitions folder and a WhatsApp sender are configured, the dependencies of the template routes.
+ */
+export interface TemplatesRuntime {
+  /** For `POST /webhooks/whatsapp` (`WhatsAppWebhookDeps.templates`). */
+  readonly lifecycle: TemplateLifecycle;
+  readonly store: SqlTemplateStore;
+  /** Last customer message per customer; the gateway's inbound flow should record into it. */
+  readonly window: SqlCustomerWindowStore;
+  /** For `buildApp({ templates })`; absent without VEIL_TEMPLATES_DIR, an access token and a phone number id. */
+  readonly routes?: TemplateRoutesDeps;
+}
+
+export interface TemplatesOpenOptions {
+  readonly logger: AlertLogger;
+  readonly registry?: Registry;
+  /** The detection engine as an inspector: sensitive data in quick-reply payloads is refused. */
+  readonly inspect?: ParameterInspector;
+  readonly fetch?: typeof fetch;
+}
+
+export async function openTemplates(
+  config: VeilConfig,
+  db: Kysely<VeilDatabase>,
+  options: TemplatesOpenOptions,
+): Promise<TemplatesRuntime> {
+  const store = new SqlTemplateStore(db);
+  const window = new SqlCustomerWindowStore(db);
+  const sinks = [
+    logAlertSink(options.logger),
+    metricAlertSink(options.registry),
+    ...(config.templateAlertWebhookUrl
+      ? [
+          webhookAlertSink({
+            url: config.templateAlertWebhookUrl,
+            ...(config.templateAlertWebhookSecret ? { secret: config.templateAlertWebhookSecret } : {}),
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+          }),
+        ]
+      : []),
+  ];
+  const alerts = fanOutAlerts(sinks, (index, error) =>
+    options.logger.warn(
+      { alert: 'template', sink: index, error: error instanceof Error ? error.message : String(error) },
+      'template alert not delivered',
+    ),
+  );
+  const lifecycle = createTemplateLifecycle({ store, alerts });
+
+  let routes: TemplateRoutesDeps | undefined;
+  if (config.templatesDir && config.whatsappAccessToken && config.whatsappPhoneNumberId) {
+    const definitions = new Map((await loadFolder(config.templatesDir)).map((d) => [d.name, d]));
+    const client = new GraphTemplateClient({
+      baseUrl: config.whatsappGraphUrl,
+      apiVersion: config.whatsappApiVersion,
+      accessToken: config.whatsappAccessToken,
+      wabaId: config.whatsappWabaId ?? '',
+      phoneNumberId: config.whatsappPhoneNumberId,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    routes = {
+      definitionOf: (name) => definitions.get(name),
+      store,
+      window,
+      decisions: store,
+      sendTemplate: (body) => client.sendTemplate(body),
+      sendText: (to, text) => client.sendText(to, text),
+      ...(options.inspect ? { inspect: options.inspect } : {}),
+    };
+  }
+  return { lifecycle, store, window, ...(routes ? { routes } : {}) };
+}
