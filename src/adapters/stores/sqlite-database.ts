@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -12,6 +12,8 @@ import type { VeilDatabase } from './schema.js';
  */
 export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Only Veil's user may read the file, even in a data directory others can list (mode applies on creation).
+  closeSync(openSync(file, 'a', 0o600));
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
