@@ -34,7 +34,9 @@ export function creationProblem(template: TemplateCreate): string | undefined {
   }
   const body = of(components, 'BODY')[0];
   if (!body) return 'a BODY component is required';
-  if (body.text.length > limits.body) return `BODY text exceeds ${limits.body} characters`;
+  if (body.text === undefined) {
+    if (template.category !== 'AUTHENTICATION') return 'BODY text is required';
+  } else if (body.text.length > limits.body) return `BODY text exceeds ${limits.body} characters`;
   const header = of(components, 'HEADER')[0];
   if (header?.format === 'TEXT') {
     if (!header.text) return 'a TEXT header needs text';
@@ -42,7 +44,7 @@ export function creationProblem(template: TemplateCreate): string | undefined {
     if (variablesOf(header.text).length > 1) return 'HEADER text takes at most one parameter';
   }
   const footer = of(components, 'FOOTER')[0];
-  if (footer) {
+  if (footer?.text !== undefined) {
     if (footer.text.length > limits.footer) return `FOOTER text exceeds ${limits.footer} characters`;
     if (variablesOf(footer.text).length > 0) return 'FOOTER text takes no parameters';
   }

@@ -28,11 +28,12 @@ const headerSchema = z
 const bodySchema = z
   .object({
     type: z.literal('BODY'),
-    text: z.string(),
+    // Authentication templates carry no text: Meta writes the body (add_security_recommendation…).
+    text: z.string().optional(),
     example: z.record(z.string(), z.unknown()).optional(),
   })
   .passthrough();
-const footerSchema = z.object({ type: z.literal('FOOTER'), text: z.string() }).passthrough();
+const footerSchema = z.object({ type: z.literal('FOOTER'), text: z.string().optional() }).passthrough();
 const buttonsSchema = z
   .object({ type: z.literal('BUTTONS'), buttons: z.array(buttonSchema).min(1) })
   .passthrough();

@@ -121,7 +121,7 @@ function checkTextComponent(
       );
     }
   }
-  if (type === 'body' && component?.type === 'BODY') {
+  if (type === 'body' && component?.type === 'BODY' && component.text !== undefined) {
     const hydrated = hydrate(component.text, template, params);
     if (hydrated.length > 1024 && !onlyBody) {
       return graphError(graphCodes.templateTooLong, 'body: hydrated text exceeds 1024 characters');

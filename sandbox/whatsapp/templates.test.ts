@@ -142,6 +142,27 @@ describe('template review', () => {
     expect((await call('POST', `/v23.0/${wabaId}/message_templates`, orderTemplate)).status).toBe(400);
   });
 
+  it('takes authentication templates without body text, but no other category', async () => {
+    const authentication = {
+      name: 'login_code',
+      language: 'pt_BR',
+      category: 'AUTHENTICATION',
+      components: [
+        { type: 'BODY', add_security_recommendation: true },
+        { type: 'FOOTER', code_expiration_minutes: 10 },
+        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copiar código' }] },
+      ],
+    };
+    const created = await call('POST', `/v23.0/${wabaId}/message_templates`, authentication);
+    expect(created.status).toBe(200);
+    expect(created.body.status).toBe('PENDING');
+    const marketing = { ...authentication, name: 'promo', category: 'MARKETING' };
+    const refused = await call('POST', `/v23.0/${wabaId}/message_templates`, marketing);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe(100);
+    expect(JSON.stringify(refused.body.error)).toMatch(/BODY text is required/);
+  });
+
   it('deletes every language of a name', async () => {
     await call('POST', `/v23.0/${wabaId}/message_templates`, orderTemplate);
     await call('POST', `/v23.0/${wabaId}/message_templates`, { ...orderTemplate, language: 'pt_BR' });
