@@ -25,7 +25,7 @@ export interface GatewayOpenOptions {
   readonly pipeline?: Partial<
     Pick<
       InboundPipelineOptions,
-      'delay' | 'random' | 'backoff' | 'breaker' | 'maxLanes' | 'onEvent' | 'clock'
+      'delay' | 'random' | 'backoff' | 'breaker' | 'maxInFlight' | 'maxQueued' | 'onEvent' | 'clock'
     >
   >;
 }

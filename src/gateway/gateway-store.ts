@@ -66,7 +66,8 @@ export interface GatewayStore {
   ): Promise<void>;
   /** Undelivered messages, oldest first. */
   pendingOutbox(limit: number, afterSeq?: number): Promise<OutboxRecord[]>;
-  markDelivered(seq: number, at: number): Promise<void>;
+  /** Marks rows delivered (one statement for many: deliveries are flushed in batches). */
+  markDelivered(seqs: readonly number[], at: number): Promise<void>;
   markRetry(seq: number, attempts: number, nextAttemptAt: number, reason: string): Promise<void>;
   markRejected(seq: number, at: number, reason: string): Promise<void>;
   /** A stable pseudonym for a customer (created on first use). */

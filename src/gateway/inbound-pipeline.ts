@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { backoffMs, defaultBackoff, type BackoffOptions } from './backoff.js';
 import type { TenantMessage } from './channel-message.js';
 import { CircuitBreaker, defaultBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import type { GatewayStore, InboxRecord, NewOutboxMessage, OutboxRecord } from './gateway-store.js';
 import type { GatewayTenant } from './gateway-tenant.js';
 import { platformMessageFor } from './platform-message-builder.js';
-import type { PlatformMessage } from './platform-message.js';
+import type { DeliveryOutcome, PlatformMessage } from './platform-message.js';
+import { Semaphore } from './semaphore.js';
 import type { TextProtector } from './text-protector.js';
 
 export type GatewayEvent =
@@ -29,8 +31,10 @@ export interface InboundPipelineOptions {
   readonly random?: () => number;
   /** Waits before a retry; resolves early when `signal` aborts (tests pass one that records and returns). */
   readonly delay?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Conversations delivered concurrently (default 64). */
-  readonly maxLanes?: number;
+  /** Deliveries in flight at once, across conversations (default 64). */
+  readonly maxInFlight?: number;
+  /** Outbox rows held in memory, queued in lanes (default 10,000); the rest waits in the store. */
+  readonly maxQueued?: number;
   readonly batchSize?: number;
   readonly backoff?: BackoffOptions;
   readonly breaker?: CircuitBreakerOptions;
@@ -61,7 +65,8 @@ function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
  *
  * One runner moves inbox rows to the outbox in arrival order, then hands outbox rows to lanes, one
  * lane per conversation: a lane delivers its rows strictly in order, retrying the head (backoff
- * with jitter, `Retry-After`, circuit breaker) before the next, while other conversations go on.
+ * with jitter, `Retry-After`, circuit breaker) before the next, while other conversations go on;
+ * a semaphore bounds the deliveries in flight across lanes.
  * Every step is written before the next begins, so a restart resumes from the store; the outbox
  * id (the channel's message id) is what the platform deduplicates on.
  */
@@ -77,6 +82,12 @@ export class InboundPipeline {
   readonly #taken = new Set<number>();
   /** Rows finished since the current scan began: a page read before they finished must not requeue them. */
   readonly #finished = new Set<number>();
+  /** Every pending outbox row at or below this sequence number is queued in a lane or finished. */
+  #cursor = 0;
+  readonly #toMark: number[] = [];
+  #flushing: Promise<void> | undefined;
+  #saturated = false;
+  readonly #inFlight: Semaphore;
   readonly #abort = new AbortController();
   #running: Promise<void> | undefined;
   #dirty = false;
@@ -89,6 +100,9 @@ export class InboundPipeline {
     this.#clock = options.clock ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.#delay = options.delay ?? abortableDelay;
+    this.#inFlight = new Semaphore(options.maxInFlight ?? 64);
+    // Every waiting lane listens for shutdown on this one signal.
+    setMaxListeners(0, this.#abort.signal);
   }
 
   /** Stores messages durably (duplicates skipped), then wakes the worker. Resolves once stored. */
@@ -133,16 +147,20 @@ export class InboundPipeline {
     clearTimeout(this.#retryTimer);
     await this.#running;
     await Promise.allSettled([...this.#laneRuns]);
+    await this.#flushing;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   #notifyIdle(): void {
-    if (this.#running || this.#lanes.size > 0 || this.#retryTimer) return;
+    if (this.#running || this.#lanes.size > 0 || this.#retryTimer || this.#flushing) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
   async #run(): Promise<void> {
     while (this.#dirty && !this.#closed) {
+      // One event-loop turn first: webhooks arriving together are then protected as one batch
+      // (a handful of queries for the lot instead of per message).
+      await new Promise((resolve) => setImmediate(resolve));
       this.#dirty = false;
       await this.#protectPending();
       await this.#scheduleDeliveries();
@@ -195,31 +213,30 @@ export class InboundPipeline {
     };
   }
 
+  /**
+   * Queues every pending outbox row (up to `maxQueued`) in its conversation's lane. New rows always
+   * get higher sequence numbers, so a cursor remembers how far the outbox has been read and each
+   * row is read once; the cursor goes back to 0 only when a lane gives rows back (store failure).
+   */
   async #scheduleDeliveries(): Promise<void> {
-    const maxLanes = this.#o.maxLanes ?? 64;
+    const maxQueued = this.#o.maxQueued ?? 10_000;
     this.#finished.clear();
-    // Conversations with no free lane this scan: none of their later rows may overtake them.
-    const waiting = new Set<string>();
-    let after = 0;
+    this.#saturated = false;
     while (!this.#closed) {
-      const rows = await this.#o.store.pendingOutbox(1_000, after);
+      if (this.#taken.size >= maxQueued) {
+        this.#saturated = true;
+        return;
+      }
+      const rows = await this.#o.store.pendingOutbox(500, this.#cursor);
       if (rows.length === 0) return;
       for (const row of rows) {
-        after = row.seq;
+        this.#cursor = row.seq;
         if (this.#taken.has(row.seq) || this.#finished.has(row.seq)) continue;
+        this.#taken.add(row.seq);
         const key = laneKey(row.tenant, row.conversation);
         const lane = this.#lanes.get(key);
-        if (waiting.has(key)) continue;
-        if (lane) {
-          lane.queue.push(row);
-          this.#taken.add(row.seq);
-        } else if (this.#lanes.size < maxLanes) {
-          this.#taken.add(row.seq);
-          this.#startLane(key, row);
-        } else {
-          // Every lane busy: this conversation waits for one to finish (which kicks the runner again).
-          waiting.add(key);
-        }
+        if (lane) lane.queue.push(row);
+        else this.#startLane(key, row);
       }
     }
   }
@@ -234,12 +251,17 @@ export class InboundPipeline {
         this.#taken.delete(row.seq);
       }
     })()
-      .catch(() => undefined) // a store failure: the rows stay pending and are picked up again
+      .catch(() => {
+        // A store failure: the rows stay pending in the database; read them again from the start.
+        this.#cursor = 0;
+      })
       .finally(() => {
         for (const row of lane.queue) this.#taken.delete(row.seq);
         this.#lanes.delete(key);
         this.#laneRuns.delete(run);
-        if (!this.#closed) this.kick();
+        // Rows left in the store (memory bound reached, or given back) need another read.
+        if (!this.#closed && (this.#cursor === 0 || this.#saturated)) this.kick();
+        else this.#notifyIdle();
       });
     this.#laneRuns.add(run);
   }
@@ -268,11 +290,17 @@ export class InboundPipeline {
         await this.#delay(wait, this.#abort.signal);
         continue;
       }
-      const outcome = await tenant.platform.deliver(message);
+      await this.#inFlight.acquire();
+      let outcome: DeliveryOutcome;
+      try {
+        outcome = await tenant.platform.deliver(message);
+      } finally {
+        this.#inFlight.release();
+      }
       attempts += 1;
       if (outcome.kind === 'delivered') {
         breaker.success();
-        await this.#o.store.markDelivered(row.seq, this.#clock());
+        this.#markDelivered(row.seq);
         this.#o.onEvent?.({ type: 'delivered', tenant: row.tenant, id: row.id, attempts });
         return;
       }
@@ -290,6 +318,24 @@ export class InboundPipeline {
       this.#o.onEvent?.({ type: 'retry', tenant: row.tenant, id: row.id, delayMs, reason: outcome.reason });
       await this.#delay(delayMs, this.#abort.signal);
     }
+  }
+
+  /**
+   * Deliveries are marked in batches (one UPDATE per event-loop turn, not one per message). A crash
+   * before the flush only means a redelivery, which the stable message id makes harmless.
+   */
+  #markDelivered(seq: number): void {
+    this.#toMark.push(seq);
+    this.#flushing ??= (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.#toMark.length > 0) {
+        const seqs = this.#toMark.splice(0);
+        await this.#o.store.markDelivered(seqs, this.#clock()).catch(() => undefined);
+      }
+    })().finally(() => {
+      this.#flushing = undefined;
+      this.#notifyIdle();
+    });
   }
 
   #retryLater(ms: number): void {

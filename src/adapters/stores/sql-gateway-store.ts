@@ -29,24 +29,28 @@ export class SqlGatewayStore implements GatewayStore {
 
   async addInbox(events: readonly NewInboxEvent[]): Promise<number> {
     if (events.length === 0) return 0;
+    const insert = async (db: Kysely<VeilDatabase & GatewayTables>, chunk: readonly NewInboxEvent[]) => {
+      const result = await db
+        .insertInto('gateway_inbox')
+        .values(
+          chunk.map((e) => ({
+            tenant: e.tenant,
+            message_id: e.messageId,
+            conversation: e.conversation,
+            payload: e.payload,
+            received_at: e.receivedAt,
+            state: 'pending',
+          })),
+        )
+        .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0);
+    };
+    // One statement is atomic on its own: the usual webhook (one message) needs no transaction.
+    if (events.length <= CHUNK) return insert(this.#db, events);
     return this.#db.transaction().execute(async (tx) => {
       let added = 0;
-      for (let i = 0; i < events.length; i += CHUNK) {
-        const rows = events.slice(i, i + CHUNK).map((e) => ({
-          tenant: e.tenant,
-          message_id: e.messageId,
-          conversation: e.conversation,
-          payload: e.payload,
-          received_at: e.receivedAt,
-          state: 'pending',
-        }));
-        const result = await tx
-          .insertInto('gateway_inbox')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
+      for (let i = 0; i < events.length; i += CHUNK) added += await insert(tx, events.slice(i, i + CHUNK));
       return added;
     });
   }
@@ -125,12 +129,14 @@ export class SqlGatewayStore implements GatewayStore {
     }));
   }
 
-  async markDelivered(seq: number, at: number): Promise<void> {
-    await this.#db
-      .updateTable('gateway_outbox')
-      .set({ state: 'delivered', finished_at: at, last_error: null })
-      .where('seq', '=', seq)
-      .execute();
+  async markDelivered(seqs: readonly number[], at: number): Promise<void> {
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      await this.#db
+        .updateTable('gateway_outbox')
+        .set({ state: 'delivered', finished_at: at, last_error: null })
+        .where('seq', 'in', seqs.slice(i, i + CHUNK))
+        .execute();
+    }
   }
 
   async markRetry(seq: number, attempts: number, nextAttemptAt: number, reason: string): Promise<void> {

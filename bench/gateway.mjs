@@ -1,0 +1,264 @@
+// Benchmark of the gateway: customer messages in as signed WhatsApp webhooks, out at a Genesys
+// stand-in (a bare HTTP server in this process answering OAuth and Open Messaging inbound), so the
+// send time and the arrival time are read from the same clock. Two modes of the same server, in the
+// same run: `protect` (detection, tokenization in the vault, SQLite inbox/outbox) and `pass-through`
+// (the same inbox/outbox and delivery, no detection, no vault). Rows:
+//   - throughput: BENCH_N messages (default 3000) posted by 32 concurrent clients over 256 customers,
+//     messages/s from the first post to the last arrival at the platform;
+//   - latency at a fixed rate (BENCH_RATE, default 500 msg/s, for BENCH_SECONDS, default 4 s):
+//     webhook sent → message at the platform, p50/p99, and what `protect` adds over pass-through.
+// Half the messages carry a CPF and a card number. Requires `npx tsc -p tsconfig.json` first.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_N ?? 3000);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONCURRENCY = 32;
+const CUSTOMERS = 256;
+const APP_SECRET = 'bench-app-secret';
+
+// ---- synthetic messages ---------------------------------------------------------------------
+function cpf(seed) {
+  const d = String(100_000_000 + ((seed * 7_919) % 899_999_999))
+    .split('')
+    .map(Number);
+  const check = (digits, start) => {
+    const sum = digits.reduce((s, x, i) => s + x * (start - i), 0);
+    const r = (sum * 10) % 11;
+    return r === 10 ? 0 : r;
+  };
+  d.push(check(d, 10));
+  d.push(check(d, 11));
+  const s = d.join('');
+  return `${s.slice(0, 3)}.${s.slice(3, 6)}.${s.slice(6, 9)}-${s.slice(9)}`;
+}
+function card(seed) {
+  const d = `4${String(10_000_000_000_000 + seed * 97)
+    .padStart(14, '0')
+    .slice(0, 14)}`
+    .split('')
+    .map(Number);
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    let x = d[14 - i];
+    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+    sum += x;
+  }
+  d.push((10 - (sum % 10)) % 10);
+  const s = d.join('');
+  return `${s.slice(0, 4)} ${s.slice(4, 8)} ${s.slice(8, 12)} ${s.slice(12)}`;
+}
+const text = (i) =>
+  i % 2 === 0
+    ? `Olá, meu CPF é ${cpf(i)} e o cartão final ${card(i)}, pode verificar o pedido?`
+    : 'Boa tarde, gostaria de saber o prazo de entrega do meu pedido, obrigado!';
+
+let sequence = 0;
+function webhook(i) {
+  const customer = `55119${String(10_000_000 + (i % CUSTOMERS)).padStart(8, '0')}`;
+  const id = `wamid.bench.${process.pid}.${sequence++}`;
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              contacts: [{ profile: { name: 'Cliente' }, wa_id: customer }],
+              messages: [
+                { from: customer, id, timestamp: '1749416383', type: 'text', text: { body: text(i) } },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  return { id, body, signature: `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}` };
+}
+
+// ---- the platform stand-in ---------------------------------------------------------------------
+const arrivals = new Map(); // messageId → arrival time
+let arrivalWaiter;
+const platform = http.createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (c) => chunks.push(c));
+  request.on('end', () => {
+    if (request.url === '/oauth/token') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return response.end(
+        JSON.stringify({ access_token: 'bench-token', token_type: 'bearer', expires_in: 86_400 }),
+      );
+    }
+    const now = performance.now();
+    const message = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const id = message.channel?.messageId;
+    if (id && !arrivals.has(id)) {
+      arrivals.set(id, now);
+      if (
+        !String(message.text).includes('CPF é tok_') &&
+        String(message.text).includes('CPF é') &&
+        mode === 'protect'
+      )
+        leaks++;
+      arrivalWaiter?.();
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"id":"x"}');
+  });
+});
+let mode = '';
+let leaks = 0;
+
+function waitForArrivals(count) {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (arrivals.size >= count) {
+        arrivalWaiter = undefined;
+        resolve();
+      }
+    };
+    arrivalWaiter = check;
+    check();
+  });
+}
+
+// ---- the gateway, as a child process ------------------------------------------------------------
+function startGateway(gatewayMode, platformUrl) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/veilprof'] : []),
+      'bench/gateway-server.mjs',
+      '--mode',
+      gatewayMode,
+      '--platform',
+      platformUrl,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (match) resolve({ url: match[0], child });
+    });
+    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function post(url, message) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${url}/webhooks/whatsapp`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(message.body),
+          'x-hub-signature-256': message.signature,
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(message.body);
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function throughput(url, count) {
+  const messages = Array.from({ length: count }, (_, i) => webhook(i));
+  const base = arrivals.size;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < messages.length) await post(url, messages[next++]);
+    }),
+  );
+  const posted = performance.now();
+  await waitForArrivals(base + count);
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      `posted ${count} in ${(posted - started).toFixed(0)} ms, all arrived after ${(performance.now() - started).toFixed(0)} ms`,
+    );
+  return count / ((performance.now() - started) / 1000);
+}
+
+async function latencyAtRate(url, rate, seconds) {
+  const count = Math.round(rate * seconds);
+  const messages = Array.from({ length: count }, (_, i) => webhook(i));
+  const sent = new Map();
+  const base = arrivals.size;
+  const started = performance.now();
+  const posts = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    sent.set(messages[i].id, performance.now());
+    posts.push(post(url, messages[i]));
+  }
+  await Promise.all(posts);
+  await waitForArrivals(base + count);
+  const latencies = [...sent].map(([id, t0]) => arrivals.get(id) - t0).sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+await new Promise((resolve) => platform.listen(0, '127.0.0.1', resolve));
+const platformUrl = `http://127.0.0.1:${platform.address().port}`;
+const results = {};
+for (const m of ['pass-through', 'protect']) {
+  mode = m;
+  const { url, child } = await startGateway(m, platformUrl);
+  try {
+    await throughput(url, Math.min(500, N)); // warm-up: JIT, connections, SQLite pages
+    const perSecond = await throughput(url, N);
+    const latency = await latencyAtRate(url, RATE, SECONDS);
+    results[m] = { perSecond, ...latency };
+  } finally {
+    child.removeAllListeners('exit');
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+platform.close();
+agent.destroy();
+
+const f = (x) => x.toFixed(1);
+const [load1] = os.loadavg();
+console.log(
+  `gateway benchmark (${os.cpus().length} CPUs, load average ${load1.toFixed(2)}; N=${N}, ${RATE} msg/s for ${SECONDS} s)`,
+);
+console.log('mode           messages/s   p50 ms   p99 ms   (latency: webhook sent → at the platform)');
+for (const [m, r] of Object.entries(results))
+  console.log(
+    `${m.padEnd(14)} ${f(r.perSecond).padStart(10)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}`,
+  );
+const added = {
+  p50: results.protect.p50 - results['pass-through'].p50,
+  p99: results.protect.p99 - results['pass-through'].p99,
+};
+console.log(`added by protection at ${RATE} msg/s: p50 ${f(added.p50)} ms, p99 ${f(added.p99)} ms`);
+console.log(`messages with a CPF that reached the platform untokenized (protect mode): ${leaks}`);
