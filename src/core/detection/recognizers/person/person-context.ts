@@ -186,6 +186,8 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'nombre completo',
   ],
   TITLE: TITLES,
+  /** "a Maria", "o João", "la Vero": an article right before a capitalised given name. */
+  ARTICLE: ['a', 'o', 'la', 'el'],
   CLOSING: [
     'obrigado',
     'obrigada',

@@ -13,6 +13,7 @@ describe('person recognizer', () => {
     ['Thanks,\nEmily', 'Emily', 'en'],
     ['Paguei ontem. — Diego', 'Diego', 'pt'],
     ['falar com o Sr. Oliveira amanhã', 'Oliveira', 'pt'],
+    ['ontem a Maria do RH ligou', 'Maria', 'pt'],
   ] as const)('finds the name in %j', (text, name, lang) =>
     expect(foundOf('PERSON', text, lang)).toEqual([name]),
   );
@@ -24,6 +25,8 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'parts from Sullivan Auto Parts', 'en')).toEqual([]);
     expect(foundOf('PERSON', 'Moro em Natal e trabalho em São Paulo', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'Hi Max, I need a human', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Lo compré en Tienda La Esperanza en Bogotá', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'ship it to 762 Elm Drive Apt 26A, Madison.', 'en')).toEqual([]);
   });
 
   it('does not take a common word that is also a name on its own', () => {

@@ -131,6 +131,12 @@ function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
 }
 
+/** A lower-case article standing on its own ("a Maria"), not "Tienda La Esperanza" or "Apt 26A, Madison". */
+function isLowerArticle(doc: AnalyzedText, index: number): boolean {
+  const w = doc.words[index]!;
+  return !w.capitalized && (w.start === 0 || /\s/.test(doc.text[w.start - 1]!));
+}
+
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
 function closesMessage(line: string): boolean {
   const words = analyzeText(line).words;
@@ -179,6 +185,10 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const intro =
     (cue?.kind === 'INTRO' && cue.distance <= 2) ||
     (cue?.kind === 'TITLE' && cue.distance === 0) ||
+    (cue?.kind === 'ARTICLE' &&
+      cue.distance === 0 &&
+      chain.style === 'title' &&
+      isLowerArticle(doc, cue.wordIndex)) ||
     (next !== undefined && AFTER_INTRO.has(next.norm) && next.start - tail.end <= 2);
   const signature = isSignature(doc, head.start, tail.end);
   const greeting =

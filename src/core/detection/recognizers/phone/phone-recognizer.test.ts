@@ -23,6 +23,8 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', 'pedido 11987654321', 'pt')).toEqual([]);
     expect(foundOf('PHONE', 'o número 1234', 'pt')).toEqual([]);
     expect(foundOf('PHONE', 'entrega 10/07/2025', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'paguei os 3 boletos: 23790.12345 60000.123456 78901.234567', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'ligue 415.555.0134', 'en')).toEqual(['415.555.0134']);
   });
 
   it('follows the configured default region', () => {

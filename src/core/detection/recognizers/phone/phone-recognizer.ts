@@ -105,6 +105,13 @@ function leadsWithCountryCode(text: string, span: NumberSpan): boolean {
   );
 }
 
+/** Dotted numbers are phones only in dotted phone layouts ("415.555.0134"), never "23790.12345". */
+function dottedLayoutOk(span: NumberSpan, seps: readonly string[]): boolean {
+  if (!seps.some((s) => s.includes('.'))) return true;
+  const lengths = groupLengthsOf(span);
+  return lengths[lengths.length - 1] === 4 && lengths.every((l) => l <= 5);
+}
+
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
   if (gluedToLetters(doc, start, end)) return false;
   return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]|^xx$/gi, '') === '');
@@ -123,7 +130,7 @@ export const phoneRecognizer: Recognizer = {
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
       if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return false;
       const seps = separatorsOf(doc, span);
-      if (!phoneShaped(doc, span.start, span.end, seps)) return false;
+      if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');
       if (verdict === 'vetoes') return false;
