@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
+import { buildWhatsAppSim } from '../sandbox/whatsapp/whatsapp-sim.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteStore, type StoreUnderTest } from './adapters/stores/test-support/databases.js';
 import { openTemplates } from './compose-templates.js';
@@ -82,5 +83,61 @@ describe('openTemplates (composition)', () => {
     });
     expect(templates.routes?.definitionOf('order_shipped')?.fallback.length).toBeGreaterThan(0);
     expect(templates.routes?.definitionOf('no_such_template')).toBeUndefined();
+  });
+
+  it('records the provider list into the store (templates created before the webhook subscription)', async () => {
+    const sim = buildWhatsAppSim({
+      appSecret: 's',
+      verifyToken: 'v',
+      accessToken: 'token',
+      wabaId: '102290129340398',
+      phoneNumberId: '106540352242922',
+    });
+    try {
+      const config = loadConfig(
+        { dataDir: '/tmp/unused' },
+        {
+          VEIL_WHATSAPP_GRAPH_URL: await sim.listen(0),
+          VEIL_WHATSAPP_ACCESS_TOKEN: 'token',
+          VEIL_WHATSAPP_WABA_ID: '102290129340398',
+        },
+      );
+      for (const [name, status] of [
+        ['seeded_approved', 'APPROVED'],
+        ['seeded_paused', 'PAUSED'],
+      ])
+        await fetch(`${sim.url()}/__sim/templates`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name,
+            language: 'pt_BR',
+            category: 'UTILITY',
+            status,
+            components: [{ type: 'BODY', text: `Mensagem ${name} de teste.` }],
+          }),
+        });
+      const templates = await openTemplates(config, db.store.db, {
+        logger: { warn: () => undefined },
+        registry: new Registry(),
+      });
+      const listed = (await (
+        await fetch(`${sim.url()}/v23.0/102290129340398/message_templates?fields=name,language,status`, {
+          headers: { authorization: 'Bearer token' },
+        })
+      ).json()) as { data: { name: string; language: string; status: string }[] };
+      expect(listed.data.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['seeded_approved', 'seeded_paused']),
+      );
+      expect(await templates.syncFromProvider?.()).toBeGreaterThanOrEqual(listed.data.length);
+      const states = await templates.store.listTemplateStates();
+      expect(states.map((s) => `${s.name}/${s.language}/${s.status}`).sort()).toEqual(
+        listed.data.map((t) => `${t.name}/${t.language}/${t.status}`).sort(),
+      );
+      // A second sync finds nothing new: the history only grows with real changes.
+      expect(await templates.syncFromProvider?.()).toBe(0);
+    } finally {
+      await sim.close();
+    }
   });
 });

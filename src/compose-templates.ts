@@ -14,6 +14,7 @@ import { SqlCustomerWindowStore } from './adapters/stores/template-window-store.
 import { loadFolder } from './cli/commands/templates-remote.js';
 import type { VeilConfig } from './config/config.js';
 import type { ParameterInspector } from './core/templates/inspector.js';
+import { recordProviderStatuses } from './core/templates/lifecycle-sync.js';
 import { createTemplateLifecycle, type TemplateLifecycle } from './core/templates/lifecycle.js';
 import type { TemplateRoutesDeps } from './http/routes/template-routes.js';
 
@@ -29,6 +30,12 @@ export interface TemplatesRuntime {
   readonly window: SqlCustomerWindowStore;
   /** For `buildApp({ templates })`; absent without VEIL_TEMPLATES_DIR, an access token and a phone number id. */
   readonly routes?: TemplateRoutesDeps;
+  /**
+   * Records the provider's current list (templates created before Veil subscribed to the webhooks are
+   * otherwise unknown, and unknown templates are never sent). Present with an access token and a WABA id;
+   * call at start-up and now and then. Returns how many changes were recorded.
+   */
+  readonly syncFromProvider?: () => Promise<number>;
 }
 
 export interface TemplatesOpenOptions {
@@ -67,17 +74,24 @@ export async function openTemplates(
   );
   const lifecycle = createTemplateLifecycle({ store, alerts });
 
+  const client = config.whatsappAccessToken
+    ? new GraphTemplateClient({
+        baseUrl: config.whatsappGraphUrl,
+        apiVersion: config.whatsappApiVersion,
+        accessToken: config.whatsappAccessToken,
+        wabaId: config.whatsappWabaId ?? '',
+        ...(config.whatsappPhoneNumberId ? { phoneNumberId: config.whatsappPhoneNumberId } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : undefined;
+  const syncFromProvider =
+    client && config.whatsappWabaId
+      ? async () => recordProviderStatuses(store, await client.listTemplates(), new Date())
+      : undefined;
+
   let routes: TemplateRoutesDeps | undefined;
-  if (config.templatesDir && config.whatsappAccessToken && config.whatsappPhoneNumberId) {
+  if (client && config.templatesDir && config.whatsappPhoneNumberId) {
     const definitions = new Map((await loadFolder(config.templatesDir)).map((d) => [d.name, d]));
-    const client = new GraphTemplateClient({
-      baseUrl: config.whatsappGraphUrl,
-      apiVersion: config.whatsappApiVersion,
-      accessToken: config.whatsappAccessToken,
-      wabaId: config.whatsappWabaId ?? '',
-      phoneNumberId: config.whatsappPhoneNumberId,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
     routes = {
       definitionOf: (name) => definitions.get(name),
       store,
@@ -88,5 +102,11 @@ export async function openTemplates(
       ...(options.inspect ? { inspect: options.inspect } : {}),
     };
   }
-  return { lifecycle, store, window, ...(routes ? { routes } : {}) };
+  return {
+    lifecycle,
+    store,
+    window,
+    ...(routes ? { routes } : {}),
+    ...(syncFromProvider ? { syncFromProvider } : {}),
+  };
 }

@@ -24,7 +24,9 @@ import {
  */
 export interface TemplateMessageDeps {
   readonly definitionOf: (name: string) => TemplateDefinition | undefined;
-  readonly store: Pick<TemplateLifecycleStore, 'statusesOf'>;
+  /** `recordStatus`, when given, keeps a pause or disablement the provider reports at send time. */
+  readonly store: Pick<TemplateLifecycleStore, 'statusesOf'> &
+    Partial<Pick<TemplateLifecycleStore, 'recordStatus'>>;
   readonly window: CustomerWindowSource;
   readonly decisions: Pick<SendDecisionLog, 'recordSendDecision'>;
   readonly sendTemplate: (body: SendBody) => Promise<{ readonly messageId: string }>;
@@ -67,9 +69,14 @@ export async function sendTemplateMessage(
       statusOf: (name, language) => statuses.get(`${name}\u0000${language}`),
       lastCustomerMessageAt: () => lastWrote,
       now,
-      sendTemplate: (body) => {
+      sendTemplate: async (body) => {
         attempted = { kind: 'template', name: body.template.name, language: body.template.language.code };
-        return deps.sendTemplate(body);
+        try {
+          return await deps.sendTemplate(body);
+        } catch (error) {
+          await rememberProviderStatus(deps.store, body, error, now());
+          throw error;
+        }
       },
       sendText: (to, text) => {
         attempted = { kind: 'text', name: null, language: null };
@@ -134,4 +141,35 @@ function failedDecision(
     errorCode: code,
     messageId: null,
   };
+}
+
+const STATUS_BY_PROVIDER_CODE: Readonly<Record<string, string>> = {
+  VEIL_ERR_TEMPLATE_PAUSED: 'PAUSED',
+  VEIL_ERR_TEMPLATE_DISABLED: 'DISABLED',
+};
+
+/**
+ * The provider refused a template as paused or disabled before its webhook reached Veil: the store
+ * learns it now, so the next sends skip the template without a failing call. Recorded at the second,
+ * so a webhook from the same second (which carries the reason) still takes precedence.
+ */
+async function rememberProviderStatus(
+  store: TemplateMessageDeps['store'],
+  body: SendBody,
+  error: unknown,
+  now: Date,
+): Promise<void> {
+  const status = isVeilError(error) ? STATUS_BY_PROVIDER_CODE[error.code] : undefined;
+  if (!status || !store.recordStatus) return;
+  await store.recordStatus({
+    name: body.template.name,
+    language: body.template.language.code,
+    templateId: null,
+    category: null,
+    status,
+    reason: null,
+    detail: { source: 'send' },
+    eventAt: Math.floor(now.getTime() / 1000) * 1000,
+    receivedAt: now.getTime(),
+  });
 }

@@ -366,6 +366,23 @@ describe('template lifecycle against the WhatsApp simulator', () => {
       ]);
     });
 
+    it('remembers a pause the provider reports at send time, before its webhook arrives', async () => {
+      await simPost('/__sim/config', { webhookUrl: null });
+      await simPost('/__sim/templates/order_shipped/status', { event: 'PAUSED' });
+      const first = await call('POST', '/v1/messages/template', sendRequest);
+      expect(first.json).toMatchObject({ sent: { name: 'order_shipped_simple' }, fellBack: true });
+      expect((first.json.steps as unknown[])[0]).toMatchObject({ reason: 'status PAUSED at send time' });
+      expect(await templateRow('order_shipped')).toMatchObject({ status: 'PAUSED' });
+
+      const second = await call('POST', '/v1/messages/template', sendRequest);
+      expect((second.json.steps as unknown[])[0]).toMatchObject({ reason: 'status PAUSED' });
+      // The provider refused order_shipped once; the second send went straight to the fallback.
+      expect((await outbox()).map((m) => m.template?.name)).toEqual([
+        'order_shipped_simple',
+        'order_shipped_simple',
+      ]);
+    });
+
     it('refuses the plain-text fallback outside the 24-hour window, and sends it inside', async () => {
       await simPost('/__sim/templates/order_shipped/status', { event: 'PAUSED' });
       await simPost('/__sim/templates/order_shipped_simple/status', { event: 'DISABLED' });
