@@ -26,6 +26,22 @@ export const TITLES: readonly string[] = [
 ];
 
 export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
+  /** Introductions that name whoever follows, even a name no lexicon knows ("pregunten por Lupita"). */
+  NAMING: [
+    'meu nome e',
+    'me chamo',
+    'my name is',
+    'me llamo',
+    'mi nombre es',
+    'pregunten por',
+    'preguntar por',
+    'pergunte por',
+    'perguntar por',
+    'ask for',
+    'nome completo',
+    'full name',
+    'nombre completo',
+  ],
   INTRO: [
     'meu nome e',
     'meu nome',

@@ -114,6 +114,11 @@ function endsMessage(text: string, end: number): boolean {
  */
 function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   const text = doc.text;
+  // "Thanks, Karen" / "Obrigado, João" closing the message on one line.
+  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && endsMessage(text, end)) {
+    const before = nearestCueBefore(doc, CUES, start, 1);
+    if (before?.kind === 'CLOSING') return true;
+  }
   // "... Orlando 🙏 — David": a dash before the name and nothing after it.
   if (/(?:^|\s)(?:—|–|-{1,2})\s*$/.test(text.slice(Math.max(0, start - 4), start)))
     return endsMessage(text, end);
@@ -135,6 +140,13 @@ function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
 function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
   return !w.capitalized && (w.start === 0 || /\s/.test(doc.text[w.start - 1]!));
+}
+
+/** "me llamo Lupita": a naming phrase right before the word, so even an unknown name is one. */
+function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
+  if (w.text.length < 3 || CUES.byLastWord.has(w.norm)) return false;
+  const cue = nearestCueBefore(doc, CUES, w.start, 1, sentenceStart(doc.text, w.start));
+  return cue?.kind === 'NAMING';
 }
 
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
@@ -183,7 +195,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const barrier = Math.max(sentenceStart(text, head.start), previousRunEnd(doc, head.start));
   const cue = nearestCueBefore(doc, CUES, head.start, 4, barrier);
   const intro =
-    (cue?.kind === 'INTRO' && cue.distance <= 2) ||
+    ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
     (cue?.kind === 'TITLE' && cue.distance === 0) ||
     (cue?.kind === 'ARTICLE' &&
       cue.distance === 0 &&
@@ -229,7 +241,8 @@ export const personRecognizer: Recognizer = {
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      if (!GIVEN.has(w.norm) && !(SURNAME.has(w.norm) && w.capitalized && titleBefore(doc, i))) continue;
+      const known = GIVEN.has(w.norm) || (SURNAME.has(w.norm) && w.capitalized && titleBefore(doc, i));
+      if (!known && !(w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
       if (score > 0)

@@ -27,6 +27,8 @@ interface Token {
 
 const TOKEN = /([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[ºª°]|[A-Za-z](?![\p{L}]))?)|([^\s\p{L}\d])/guy;
 const SLICE = 140;
+/** Spanish door after a floor: "3º B", "2º izquierda", "1º dcha". */
+const DOORS = /^(?:[A-Z]|izq|izquierda|izda|dcha|derecha|der|centro|ctro|ext|exterior|int|interior)$/i;
 
 /**
  * Tokens of a bounded slice, read only as far as a parse asks: most attempts give up after a
@@ -123,7 +125,7 @@ function complements(tokens: Tokens, from: number): number {
       const door = tokens.at(j + 1);
       const hasDoor =
         door !== undefined &&
-        ((door.kind === 'word' && door.text.length <= 4 && /^(?:[A-Z]|izq|dcha|der|izda)/i.test(door.text)) ||
+        ((door.kind === 'word' && DOORS.test(door.text)) ||
           (door.kind === 'number' && /[ºª°]$/.test(door.text)));
       k = end = hasDoor ? j + 2 : j + 1;
       continue;
