@@ -13,6 +13,9 @@ import { InboundPipeline, type InboundPipelineOptions } from './gateway/inbound-
 import { OutboundRelay, type RelayTenant } from './gateway/outbound-relay.js';
 import { detectingProtector, passThroughProtector } from './gateway/text-protector.js';
 import { registerWebhookRoutes } from './http/routes/webhook-routes.js';
+import { registerApiKeyAuth } from './http/api-key-auth.js';
+import { secureSegmentsRoute } from './http/routes/secure-segments.js';
+import { SecureSegments } from './gateway/secure-segments.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -62,7 +65,13 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         integrationId: t.genesys.integrationId,
         tokens: cache,
       });
-      gatewayTenants.set(t.id, { id: t.id, identity: t.identity, inbound: t.inbound, platform });
+      gatewayTenants.set(t.id, {
+        id: t.id,
+        identity: t.identity,
+        inbound: t.inbound,
+        platform,
+        secureNotice: t.secureSegments.notice,
+      });
       const graph = new GraphTemplateClient({
         baseUrl: t.whatsapp.graphUrl,
         apiVersion: t.whatsapp.apiVersion,
@@ -85,8 +94,20 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       protector,
       containsSensitiveData: (text) => engine.detect({ text }).length > 0,
     });
+    const segments = new SecureSegments(
+      store,
+      (tenant) => options.tenants.find((t) => t.id === tenant)?.secureSegments.defaultTtlSeconds ?? 600,
+      options.pipeline?.clock,
+    );
     const app = buildVaultApp(vault);
     app.get('/readyz', async () => ({ status: 'ready' }));
+    app.register(
+      async (v1) => {
+        registerApiKeyAuth(v1, vault.apiKeys);
+        secureSegmentsRoute(v1, segments, new Set(options.tenants.map((t) => t.id)));
+      },
+      { prefix: '/v1' },
+    );
     registerWebhookRoutes(app, {
       whatsapp: {
         tenants: options.tenants.map((t) => ({ id: t.id, ...t.whatsapp })),

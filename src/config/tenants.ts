@@ -83,6 +83,15 @@ const tenantSchema = z
       })
       .strict()
       .default({ defaultOperator: 'tokenize', byType: {} }),
+    secureSegments: z
+      .object({
+        /** What the platform sees for a vaulted message; `{token}` is replaced by its token. */
+        notice: z.string().includes('{token}').default('🔒 secure input received: {token}'),
+        /** Lifetime of a segment opened without `ttlSeconds`. */
+        defaultTtlSeconds: z.number().int().min(1).max(86_400).default(600),
+      })
+      .strict()
+      .default({ notice: '🔒 secure input received: {token}', defaultTtlSeconds: 600 }),
     outbound: z
       .object({
         /** What to do with sensitive data an agent pastes into a reply. */

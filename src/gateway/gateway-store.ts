@@ -52,6 +52,17 @@ export interface GatewayCounts {
   readonly rejected: number;
 }
 
+export interface SecureSegment {
+  readonly id: string;
+  readonly tenant: string;
+  readonly customer: string;
+  readonly reason: string;
+  readonly maxMessages: number | null;
+  readonly expiresAt: number | null;
+  readonly messages: number;
+  readonly openedAt: number;
+}
+
 export interface GatewayStore {
   /** Stores events in one transaction; events already known (tenant + message id) are skipped. Returns how many were new. */
   addInbox(events: readonly NewInboxEvent[]): Promise<number>;
@@ -78,4 +89,12 @@ export interface GatewayStore {
   /** Records the receipt sent for an outbound message; false when one was recorded already. */
   setReceipt(tenant: string, channelMessageId: string, receipt: string): Promise<boolean>;
   counts(): Promise<GatewayCounts>;
+  /** Opens a segment, closing any segment already open for the customer. */
+  openSegment(segment: SecureSegment): Promise<void>;
+  /** The customer's open segment, if any (expired ones are closed on the way). */
+  activeSegment(tenant: string, customer: string, now: number): Promise<SecureSegment | undefined>;
+  /** Counts one vaulted message; closes the segment when it reaches its limit. */
+  countSegmentMessage(id: string, now: number): Promise<void>;
+  /** Closes the customer's open segment; false when none was open. */
+  closeSegment(tenant: string, customer: string, now: number, reason: string): Promise<boolean>;
 }

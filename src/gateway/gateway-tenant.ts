@@ -15,4 +15,6 @@ export interface GatewayTenant {
   /** Operators per entity type for customer text. */
   readonly inbound: ProtectionPolicy;
   readonly platform: PlatformSender;
+  /** What the platform sees for a message vaulted in a secure segment; `{token}` is replaced. */
+  readonly secureNotice: string;
 }

@@ -200,10 +200,13 @@ export class InboundPipeline {
   async #protectRow(row: InboxRecord): Promise<NewOutboxMessage | null> {
     const tenant = this.#o.tenants.get(row.tenant);
     if (!tenant) return null; // a tenant removed from the configuration: nothing to deliver to
+    const segment = await this.#o.store.activeSegment(tenant.id, row.conversation, this.#clock());
     const message = await platformMessageFor(JSON.parse(row.payload), tenant, {
       protector: this.#o.protector,
+      secure: segment !== undefined,
       pseudonym: (customer) => this.#o.store.pseudonymFor(tenant.id, customer, () => `veil-${randomUUID()}`),
     });
+    if (segment) await this.#o.store.countSegmentMessage(segment.id, this.#clock());
     return {
       id: message.id,
       tenant: tenant.id,

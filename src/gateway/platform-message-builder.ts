@@ -5,6 +5,8 @@ import type { TextProtector } from './text-protector.js';
 
 export interface BuildDependencies {
   readonly protector: TextProtector;
+  /** Inside a secure segment: the whole text is vaulted and the platform gets only a notice. */
+  readonly secure?: boolean;
   readonly pseudonym: (customer: string) => Promise<string>;
 }
 
@@ -28,7 +30,14 @@ export async function platformMessageFor(
   deps: BuildDependencies,
 ): Promise<PlatformMessage> {
   const context = { tenant: tenant.id, subjectId: message.customer, conversationId: message.customer };
-  const text = await deps.protector.protect(message.text, tenant.inbound, context);
+  const text = deps.secure
+    ? message.text.length === 0
+      ? ''
+      : tenant.secureNotice.replace(
+          '{token}',
+          await deps.protector.vaultWhole(message.text, 'SECURE_INPUT', context),
+        )
+    : await deps.protector.protect(message.text, tenant.inbound, context);
   const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
   const sender =
     tenant.identity.id === 'opaque'

@@ -70,3 +70,30 @@ export function gatewayMigration(flavor: SqlFlavor): Migration {
     },
   };
 }
+
+/** Secure segments (listed after 0002_gateway): stretches of a conversation where every customer message is vaulted whole. */
+export function gatewaySegmentsMigration(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('gateway_segments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('max_messages', 'integer')
+        .addColumn('expires_at', 'bigint')
+        .addColumn('messages', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('opened_at', 'bigint', (c) => c.notNull())
+        .addColumn('closed_at', 'bigint')
+        .addColumn('close_reason', 'text')
+        .execute();
+      await db.schema
+        .createIndex('gateway_segments_open')
+        .on('gateway_segments')
+        .columns(['tenant', 'customer'])
+        .where(sql.ref('closed_at'), 'is', null)
+        .execute();
+    },
+  };
+}

@@ -47,10 +47,24 @@ export interface GatewayOutboundTable {
   created_at: BigIntColumn;
 }
 
+export interface GatewaySegmentsTable {
+  id: string;
+  tenant: string;
+  customer: string;
+  reason: string;
+  max_messages: number | null;
+  expires_at: NullableBigInt;
+  messages: number;
+  opened_at: BigIntColumn;
+  closed_at: NullableBigInt;
+  close_reason: string | null;
+}
+
 // A type alias (not an interface) so it satisfies Kysely's `withTables` record constraint.
 export type GatewayTables = {
   gateway_inbox: GatewayInboxTable;
   gateway_outbox: GatewayOutboxTable;
   gateway_pseudonyms: GatewayPseudonymsTable;
   gateway_outbound: GatewayOutboundTable;
+  gateway_segments: GatewaySegmentsTable;
 };

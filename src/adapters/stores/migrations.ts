@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { gatewayMigration } from './gateway-migration.js';
+import { gatewayMigration, gatewaySegmentsMigration } from './gateway-migration.js';
 import type { SqlFlavor } from './schema.js';
 import { templateMigration } from './template-migration.js';
 
@@ -92,6 +92,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
     },
     '0002_gateway': gatewayMigration(flavor),
     '0003_templates': templateMigration(flavor),
+    '0004_gateway_segments': gatewaySegmentsMigration(),
   };
 }
 

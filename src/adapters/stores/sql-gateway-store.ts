@@ -7,6 +7,7 @@ import type {
   NewOutboxMessage,
   OutboundRecord,
   OutboxRecord,
+  SecureSegment,
 } from '../../gateway/gateway-store.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
@@ -250,5 +251,86 @@ export class SqlGatewayStore implements GatewayStore {
       delivered: by.get('delivered') ?? 0,
       rejected: by.get('rejected') ?? 0,
     };
+  }
+
+  async openSegment(segment: SecureSegment): Promise<void> {
+    await this.#db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('gateway_segments')
+        .set({ closed_at: segment.openedAt, close_reason: 'replaced' })
+        .where('tenant', '=', segment.tenant)
+        .where('customer', '=', segment.customer)
+        .where('closed_at', 'is', null)
+        .execute();
+      await tx
+        .insertInto('gateway_segments')
+        .values({
+          id: segment.id,
+          tenant: segment.tenant,
+          customer: segment.customer,
+          reason: segment.reason,
+          max_messages: segment.maxMessages,
+          expires_at: segment.expiresAt,
+          messages: 0,
+          opened_at: segment.openedAt,
+        })
+        .execute();
+    });
+  }
+
+  async activeSegment(tenant: string, customer: string, now: number): Promise<SecureSegment | undefined> {
+    const row = await this.#db
+      .selectFrom('gateway_segments')
+      .selectAll()
+      .where('tenant', '=', tenant)
+      .where('customer', '=', customer)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.expires_at !== null && Number(row.expires_at) <= now) {
+      await this.#db
+        .updateTable('gateway_segments')
+        .set({ closed_at: now, close_reason: 'expired' })
+        .where('id', '=', row.id)
+        .execute();
+      return undefined;
+    }
+    return {
+      id: row.id,
+      tenant: row.tenant,
+      customer: row.customer,
+      reason: row.reason,
+      maxMessages: row.max_messages,
+      expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+      messages: Number(row.messages),
+      openedAt: Number(row.opened_at),
+    };
+  }
+
+  async countSegmentMessage(id: string, now: number): Promise<void> {
+    await this.#db
+      .updateTable('gateway_segments')
+      .set((eb) => ({ messages: eb('messages', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await this.#db
+      .updateTable('gateway_segments')
+      .set({ closed_at: now, close_reason: 'messages' })
+      .where('id', '=', id)
+      .where('closed_at', 'is', null)
+      .where('max_messages', 'is not', null)
+      .where((eb) => eb('messages', '>=', eb.ref('max_messages')))
+      .execute();
+  }
+
+  async closeSegment(tenant: string, customer: string, now: number, reason: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('gateway_segments')
+      .set({ closed_at: now, close_reason: reason })
+      .where('tenant', '=', tenant)
+      .where('customer', '=', customer)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

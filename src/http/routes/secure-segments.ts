@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { userError } from '../../core/errors.js';
+import type { SecureSegments } from '../../gateway/secure-segments.js';
+import { principalOf } from '../api-key-auth.js';
+import { parse } from '../schemas.js';
+
+const openBody = z
+  .object({
+    reason: z.string().min(1).max(200),
+    closeAfterMessages: z.number().int().min(1).max(1000).optional(),
+    ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+  })
+  .strict();
+
+/**
+ * `POST /v1/conversations/{id}/secure-segments` opens a secure segment for the customer `{id}` (as the
+ * platform knows them: `+<phone>` or Veil's opaque id), `DELETE` closes it. For the API key's tenant.
+ */
+export function secureSegmentsRoute(
+  scope: FastifyInstance,
+  segments: SecureSegments,
+  tenants: ReadonlySet<string>,
+): void {
+  const tenantOf = (tenant: string): string => {
+    if (!tenants.has(tenant))
+      throw userError('VEIL_ERR_HTTP_FORBIDDEN', 'this API key belongs to no gateway tenant');
+    return tenant;
+  };
+  scope.post<{ Params: { id: string } }>('/conversations/:id/secure-segments', async (request, reply) => {
+    const tenant = tenantOf(principalOf(request).tenant);
+    const body = parse(openBody, request.body);
+    const segment = await segments.open(tenant, request.params.id, body);
+    return reply.code(201).send({
+      id: segment.id,
+      reason: segment.reason,
+      openedAt: new Date(segment.openedAt).toISOString(),
+      ...(segment.expiresAt === null ? {} : { expiresAt: new Date(segment.expiresAt).toISOString() }),
+      ...(segment.maxMessages === null ? {} : { closeAfterMessages: segment.maxMessages }),
+    });
+  });
+  scope.delete<{ Params: { id: string } }>('/conversations/:id/secure-segments', async (request, reply) => {
+    const tenant = tenantOf(principalOf(request).tenant);
+    if (!(await segments.close(tenant, request.params.id)))
+      throw userError('VEIL_ERR_HTTP_NOT_FOUND', 'no secure segment is open for this conversation');
+    return reply.code(204).send();
+  });
+}
