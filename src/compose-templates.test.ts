@@ -83,6 +83,9 @@ describe('openTemplates (composition)', () => {
     });
     expect(templates.routes?.definitionOf('order_shipped')?.fallback.length).toBeGreaterThan(0);
     expect(templates.routes?.definitionOf('no_such_template')).toBeUndefined();
+    // The detection engine is on by default: a quick-reply payload carrying an e-mail address is found.
+    expect(templates.routes?.inspect?.('reply-to ana.souza@example.com')).toContain('EMAIL');
+    expect(templates.routes?.inspect?.('offers_2026')).toEqual([]);
   });
 
   it('records the provider list into the store (templates created before the webhook subscription)', async () => {

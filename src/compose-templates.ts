@@ -12,8 +12,9 @@ import type { VeilDatabase } from './adapters/stores/schema.js';
 import { SqlTemplateStore } from './adapters/stores/template-store.js';
 import { SqlCustomerWindowStore } from './adapters/stores/template-window-store.js';
 import { loadFolder } from './cli/commands/templates-remote.js';
+import { buildDetectionEngine } from './compose-detection.js';
 import type { VeilConfig } from './config/config.js';
-import type { ParameterInspector } from './core/templates/inspector.js';
+import { inspectorFrom, type ParameterInspector } from './core/templates/inspector.js';
 import { recordProviderStatuses } from './core/templates/lifecycle-sync.js';
 import { createTemplateLifecycle, type TemplateLifecycle } from './core/templates/lifecycle.js';
 import type { TemplateRoutesDeps } from './http/routes/template-routes.js';
@@ -41,7 +42,10 @@ export interface TemplatesRuntime {
 export interface TemplatesOpenOptions {
   readonly logger: AlertLogger;
   readonly registry?: Registry;
-  /** The detection engine as an inspector: sensitive data in quick-reply payloads is refused. */
+  /**
+   * Finds sensitive data in parameters (quick-reply payloads with any are refused). Default: the
+   * configured detection engine, so the check is on unless a caller replaces it.
+   */
   readonly inspect?: ParameterInspector;
   readonly fetch?: typeof fetch;
 }
@@ -99,7 +103,7 @@ export async function openTemplates(
       decisions: store,
       sendTemplate: (body) => client.sendTemplate(body),
       sendText: (to, text) => client.sendText(to, text),
-      ...(options.inspect ? { inspect: options.inspect } : {}),
+      inspect: options.inspect ?? inspectorFrom(buildDetectionEngine(config)),
     };
   }
   return {
