@@ -8,6 +8,7 @@ import { buildVaultApp, openVault, vaultOperators, type VaultRuntime } from './c
 import type { VeilConfig } from './config/config.js';
 import type { TenantConfig } from './config/tenants.js';
 import { createOperatorRegistry } from './core/protection/default-operators.js';
+import { encryptionConfig, protectsAuthor } from './gateway/encryption-config.js';
 import type { GatewayTenant } from './gateway/gateway-tenant.js';
 import { InboundPipeline, type InboundPipelineOptions } from './gateway/inbound-pipeline.js';
 import { OutboundRelay, type RelayTenant } from './gateway/outbound-relay.js';
@@ -65,10 +66,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         integrationId: t.genesys.integrationId,
         tokens: cache,
       });
+      const defaultEncryption = encryptionConfig(
+        t.encryption.default,
+        t.encryption.configs[t.encryption.default]!,
+      );
       gatewayTenants.set(t.id, {
         id: t.id,
         identity: t.identity,
-        inbound: t.inbound,
+        encryption: defaultEncryption,
         platform,
         secureNotice: t.secureSegments.notice,
       });
@@ -81,7 +86,8 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       });
       relayTenants.set(t.id, {
         id: t.id,
-        agentData: t.outbound.agentData,
+        // Agents' pasted data is checked only when the tenant's config protects agent text.
+        agentData: protectsAuthor(defaultEncryption, 'agent') ? t.outbound.agentData : 'allow',
         blockNotice: t.outbound.blockNotice,
         channel: { sendText: (to, text) => graph.sendText(to, text) },
         receipts: platform,

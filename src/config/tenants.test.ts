@@ -30,7 +30,10 @@ describe('tenants file', () => {
     expect(t!.genesys.apiUrl).toBe('https://api.sae1.pure.cloud');
     expect(t!.whatsapp.graphUrl).toBe('https://graph.facebook.com');
     expect(t!.identity).toEqual({ id: 'phone', name: 'as-is' });
-    expect(t!.inbound.defaultOperator).toBe('tokenize');
+    expect(t!.encryption).toEqual({
+      default: 'standard',
+      configs: { standard: { authors: ['customer', 'agent'], defaultOperator: 'tokenize', byType: {} } },
+    });
     expect(t!.outbound.agentData).toBe('mask');
   });
 
@@ -48,6 +51,15 @@ describe('tenants file', () => {
     expect(message).toContain('tenants.0.whatsapp.appSecret: environment variable MISSING is not set');
     expect(message).toContain('tenants.0.whatsapp.phoneNumberId: digits only');
     expect(message).toContain('give a region, or both loginUrl and apiUrl');
+  });
+
+  it('checks that the default encryption config exists', () => {
+    expect(() =>
+      parseTenants(
+        { tenants: [tenant({ encryption: { default: 'strict', configs: { standard: {} } } })] },
+        env,
+      ),
+    ).toThrow(/tenants.0.encryption: default names no config in configs/);
   });
 
   it('refuses two tenants on one number or one integration, and unknown fields', () => {

@@ -76,13 +76,30 @@ const tenantSchema = z
       })
       .strict()
       .default({ id: 'phone', name: 'as-is' }),
-    inbound: z
+    encryption: z
       .object({
-        defaultOperator: operatorName.default('tokenize'),
-        byType: z.record(typeName, operatorName).default({}),
+        /** The config every conversation uses. */
+        default: z.string().min(1),
+        configs: z.record(
+          z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+          z
+            .object({
+              /** Whose messages are protected: customer text before the platform, agent text before the customer. */
+              authors: z.array(z.enum(['customer', 'agent'])).default(['customer', 'agent']),
+              defaultOperator: operatorName.default('tokenize'),
+              byType: z.record(typeName, operatorName).default({}),
+              /** Only these types are acted on; absent means every detected type. */
+              types: z.array(typeName).min(1).optional(),
+            })
+            .strict(),
+        ),
       })
       .strict()
-      .default({ defaultOperator: 'tokenize', byType: {} }),
+      .refine((e) => e.configs[e.default] !== undefined, { message: 'default names no config in configs' })
+      .default({
+        default: 'standard',
+        configs: { standard: { authors: ['customer', 'agent'], defaultOperator: 'tokenize', byType: {} } },
+      }),
     secureSegments: z
       .object({
         /** What the platform sees for a vaulted message; `{token}` is replaced by its token. */

@@ -1,4 +1,4 @@
-import type { ProtectionPolicy } from '../core/protection/policy.js';
+import type { EncryptionConfig } from './encryption-config.js';
 import type { PlatformSender } from './platform-message.js';
 
 /** How the customer's identity reaches the platform (issue 5: as it is, masked, or a pseudonym). */
@@ -12,8 +12,8 @@ export interface IdentityPolicy {
 export interface GatewayTenant {
   readonly id: string;
   readonly identity: IdentityPolicy;
-  /** Operators per entity type for customer text. */
-  readonly inbound: ProtectionPolicy;
+  /** The tenant's default encryption config (authors, types, operators). */
+  readonly encryption: EncryptionConfig;
   readonly platform: PlatformSender;
   /** What the platform sees for a message vaulted in a secure segment; `{token}` is replaced. */
   readonly secureNotice: string;

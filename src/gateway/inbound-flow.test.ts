@@ -59,6 +59,48 @@ describe('inbound: WhatsApp → Veil → Genesys Open Messaging', () => {
     expect(rows).toEqual([{ payload: null, state: 'done' }]);
   });
 
+  it("applies the tenant's encryption config: only the listed types, each with its operator", async () => {
+    harness = await startGatewayHarness({
+      tenant: (t) => ({
+        ...t,
+        encryption: {
+          default: 'cards',
+          configs: {
+            cards: {
+              authors: ['customer'],
+              defaultOperator: 'tokenize',
+              byType: { CREDIT_CARD: 'mask' },
+              types: ['CREDIT_CARD'],
+            },
+          },
+        },
+      }),
+    });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: `CPF ${CPF}, cartão ${CARD}` });
+    await harness.gateway().pipeline.idle();
+    const [message] = await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`);
+    expect(message!.text).toContain(CPF);
+    expect(message!.text).not.toContain(CARD);
+    expect(message!.text).toMatch(/1111/); // mask keeps the last four
+  });
+
+  it('forwards customer text as it is when the config protects only agents', async () => {
+    harness = await startGatewayHarness({
+      tenant: (t) => ({
+        ...t,
+        encryption: {
+          default: 'agents',
+          configs: { agents: { authors: ['agent'], defaultOperator: 'tokenize', byType: {} } },
+        },
+      }),
+    });
+    await harness.open();
+    await customerSays(harness, { type: 'text', text: `CPF ${CPF}` });
+    await harness.gateway().pipeline.idle();
+    expect((await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`))[0]!.text).toBe(`CPF ${CPF}`);
+  });
+
   it('drops a repeated webhook (same WhatsApp message id): stored and forwarded once', async () => {
     harness = await startGatewayHarness();
     await harness.open();

@@ -1,4 +1,5 @@
 import type { ChannelMessage } from './channel-message.js';
+import { protectsAuthor } from './encryption-config.js';
 import type { GatewayTenant } from './gateway-tenant.js';
 import type { PlatformMessage } from './platform-message.js';
 import type { TextProtector } from './text-protector.js';
@@ -37,7 +38,9 @@ export async function platformMessageFor(
           '{token}',
           await deps.protector.vaultWhole(message.text, 'SECURE_INPUT', context),
         )
-    : await deps.protector.protect(message.text, tenant.inbound, context);
+    : protectsAuthor(tenant.encryption, 'customer')
+      ? await deps.protector.protect(message.text, tenant.encryption.policy, context)
+      : message.text;
   const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
   const sender =
     tenant.identity.id === 'opaque'
