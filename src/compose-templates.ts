@@ -11,7 +11,7 @@ import { GraphTemplateClient } from './adapters/channels/whatsapp/template-clien
 import type { VeilDatabase } from './adapters/stores/schema.js';
 import { SqlTemplateStore } from './adapters/stores/template-store.js';
 import { SqlCustomerWindowStore } from './adapters/stores/template-window-store.js';
-import { loadFolder } from './cli/commands/templates-remote.js';
+import { loadFolder } from './adapters/templates/template-files.js';
 import { buildDetectionEngine } from './compose-detection.js';
 import type { VeilConfig } from './config/config.js';
 import { inspectorFrom, type ParameterInspector } from './core/templates/inspector.js';

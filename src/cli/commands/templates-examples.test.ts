@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateDocuments } from '../../core/templates/index.js';
-import { expandPaths, readDocuments } from './templates-files.js';
+import { expandPaths, readDocuments } from '../../adapters/templates/template-files.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const folder = path.join(root, 'examples/templates');

@@ -2,9 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { GraphTemplateClient } from '../../adapters/channels/whatsapp/template-client.js';
 import { loadConfig } from '../../config/config.js';
-import type { TemplateDefinition } from '../../core/templates/index.js';
-import { validateDocuments } from '../../core/templates/index.js';
-import { expandPaths, readDocuments } from './templates-files.js';
 
 /** Glue shared by `templates plan|apply|status`: the Graph client from config, the folder's definitions. */
 
@@ -49,13 +46,3 @@ export const applyStateFile = (dataDir: string, wabaId: string): string =>
   path.join(dataDir, 'templates', `apply-state-${wabaId}.json`);
 
 /** The folder's definitions; refuses a folder with invalid files (plan only what validate accepts). */
-export async function loadFolder(dir: string): Promise<TemplateDefinition[]> {
-  const { documents, unreadable } = await readDocuments(await expandPaths([dir]));
-  const reports = validateDocuments(documents).filter((r) => r.kind === 'definition');
-  const invalid = [...unreadable.map((u) => u.file), ...reports.filter((r) => !r.valid).map((r) => r.file)];
-  if (invalid.length > 0)
-    throw new UsageError(
-      `invalid template files (run \`veil templates validate ${dir}\`): ${invalid.join(', ')}`,
-    );
-  return reports.flatMap((r) => (r.definition ? [r.definition] : []));
-}

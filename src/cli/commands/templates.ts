@@ -5,13 +5,17 @@ import type { DocumentReport, Violation } from '../../core/templates/index.js';
 import { createDefaultEngine } from '../../core/detection/default-engine.js';
 import { computePlan, inspectorFrom, validateDocuments } from '../../core/templates/index.js';
 import { applyPlan, editsFrom, fileStateStore, type ActionOutcome } from './templates-apply.js';
-import { expandPaths, readDocuments } from './templates-files.js';
+import {
+  TEMPLATE_FOLDER_INVALID,
+  expandPaths,
+  loadFolder,
+  readDocuments,
+} from '../../adapters/templates/template-files.js';
 import { renderApply, renderPlan, renderStatus, describeOutcome } from './templates-output.js';
 import {
   UsageError,
   addRemoteOptions,
   applyStateFile,
-  loadFolder,
   remoteFrom,
   type RemoteOptions,
 } from './templates-remote.js';
@@ -114,7 +118,9 @@ async function guarded(body: () => Promise<number>): Promise<void> {
     if (!(error instanceof UsageError) && !isVeilError(error)) throw error;
     const code = isVeilError(error) ? ` [${error.code}]` : '';
     process.stderr.write(`veil templates: ${error.message}${code}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    const usage =
+      error instanceof UsageError || (isVeilError(error) && error.code === TEMPLATE_FOLDER_INVALID);
+    process.exitCode = usage ? 2 : 1;
   }
 }
 

@@ -1,7 +1,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { SourceDocument } from '../../core/templates/index.js';
+import { userError } from '../../core/errors.js';
+import type { SourceDocument, TemplateDefinition } from '../../core/templates/index.js';
+import { validateDocuments } from '../../core/templates/index.js';
 
 /** Reading template documents from disk: YAML or JSON, files or folders (searched recursively). */
 
@@ -51,4 +53,20 @@ export async function readDocuments(
     }
   }
   return { documents, unreadable };
+}
+
+/** Code of the error `loadFolder` raises for a folder holding invalid or unreadable templates. */
+export const TEMPLATE_FOLDER_INVALID = 'VEIL_ERR_TEMPLATE_FOLDER_INVALID';
+
+/** Every template definition of a folder; any invalid or unreadable file fails the whole load. */
+export async function loadFolder(dir: string): Promise<TemplateDefinition[]> {
+  const { documents, unreadable } = await readDocuments(await expandPaths([dir]));
+  const reports = validateDocuments(documents).filter((r) => r.kind === 'definition');
+  const invalid = [...unreadable.map((u) => u.file), ...reports.filter((r) => !r.valid).map((r) => r.file)];
+  if (invalid.length > 0)
+    throw userError(
+      TEMPLATE_FOLDER_INVALID,
+      `invalid template files (run \`veil templates validate ${dir}\`): ${invalid.join(', ')}`,
+    );
+  return reports.flatMap((r) => (r.definition ? [r.definition] : []));
 }
