@@ -43,17 +43,28 @@ export default tseslint.config(
   },
   {
     // The product does not depend on the simulators; only the CLI commands that start them do.
-    files: ['src/**/*.ts'],
-    ignores: [
-      'src/**/*.test.ts',
-      'src/**/test-support/**',
-      'src/cli/commands/sim.ts',
-      'src/cli/commands/sandbox.ts',
-    ],
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/cli/commands/sim.ts', 'src/cli/commands/sandbox.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/sandbox/**'], message: 'only veil sim/sandbox start the simulators.' }] },
+      ],
+    },
+  },
+  {
+    // Below the CLI: nothing imports the CLI or the simulators (dependencies point inwards).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/test-support/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/sandbox/**'], message: 'only veil sim/sandbox start the simulators.' },
+            { group: ['**/cli/**', '**/cli'], message: 'the CLI depends on the rest, never the other way.' },
+          ],
+        },
       ],
     },
   },
