@@ -17,6 +17,8 @@ import { registerWebhookRoutes } from './http/routes/webhook-routes.js';
 import { registerApiKeyAuth } from './http/api-key-auth.js';
 import { secureSegmentsRoute } from './http/routes/secure-segments.js';
 import { SecureSegments } from './gateway/secure-segments.js';
+import { builtInActions, DataActions } from './gateway/data-actions.js';
+import { dataActionsRoute } from './http/routes/data-actions.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -105,12 +107,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       (tenant) => options.tenants.find((t) => t.id === tenant)?.secureSegments.defaultTtlSeconds ?? 600,
       options.pipeline?.clock,
     );
+    const actions = new DataActions(vault.vault, builtInActions(engine));
     const app = buildVaultApp(vault);
     app.get('/readyz', async () => ({ status: 'ready' }));
     app.register(
       async (v1) => {
         registerApiKeyAuth(v1, vault.apiKeys);
         secureSegmentsRoute(v1, segments, new Set(options.tenants.map((t) => t.id)));
+        dataActionsRoute(v1, actions);
       },
       { prefix: '/v1' },
     );
