@@ -107,7 +107,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       (tenant) => options.tenants.find((t) => t.id === tenant)?.secureSegments.defaultTtlSeconds ?? 600,
       options.pipeline?.clock,
     );
-    const actions = new DataActions(vault.vault, builtInActions(engine));
+    const byId = new Map(options.tenants.map((t) => [t.id, t]));
+    const actions = new DataActions(
+      vault.vault,
+      builtInActions(engine),
+      (tenant, name) => byId.get(tenant)?.actions[name],
+      protector,
+      (tenant) => gatewayTenants.get(tenant)?.encryption.policy ?? { defaultOperator: 'tokenize' },
+    );
     const app = buildVaultApp(vault);
     app.get('/readyz', async () => ({ status: 'ready' }));
     app.register(

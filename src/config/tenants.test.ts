@@ -53,6 +53,44 @@ describe('tenants file', () => {
     expect(message).toContain('give a region, or both loginUrl and apiUrl');
   });
 
+  it('reads data actions, with header secrets from the environment', () => {
+    const [t] = parseTenants(
+      {
+        tenants: [
+          tenant({
+            actions: {
+              charge: {
+                url: 'https://pay.example.com/charge',
+                headers: { authorization: 'env:ACME_APP_SECRET' },
+                body: { card: '{{token.card}}' },
+                response: { status: 'status' },
+              },
+            },
+          }),
+        ],
+      },
+      env,
+    );
+    expect(t!.actions.charge).toEqual({
+      method: 'POST',
+      url: 'https://pay.example.com/charge',
+      headers: { authorization: 'from-env' },
+      body: '{"card":"{{token.card}}"}',
+      response: { status: 'status' },
+      timeoutMs: 10_000,
+    });
+    expect(() =>
+      parseTenants(
+        {
+          tenants: [
+            tenant({ actions: { x: { url: 'https://a', headers: { k: 'env:NOPE' }, response: {} } } }),
+          ],
+        },
+        env,
+      ),
+    ).toThrow(/actions.x.headers.k: environment variable NOPE is not set/);
+  });
+
   it('checks that the default encryption config exists', () => {
     expect(() =>
       parseTenants(

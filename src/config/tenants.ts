@@ -100,6 +100,26 @@ const tenantSchema = z
         default: 'standard',
         configs: { standard: { authors: ['customer', 'agent'], defaultOperator: 'tokenize', byType: {} } },
       }),
+    /** Data actions on tokens with a backend (see docs/gateway.md); header values may be `env:NAME`. */
+    actions: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'lower-case letters, digits and -'),
+        z
+          .object({
+            method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+            url: z.string().regex(/^https?:\/\//, 'an http(s) URL template'),
+            headers: z.record(z.string(), z.string()).default({}),
+            /** JSON body template; an object is written as JSON. */
+            body: z
+              .union([z.string(), z.record(z.string(), z.unknown())])
+              .transform((b) => (typeof b === 'string' ? b : JSON.stringify(b)))
+              .optional(),
+            response: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/), z.string().min(1)),
+            timeoutMs: z.number().int().min(100).max(30_000).default(10_000),
+          })
+          .strict(),
+      )
+      .default({}),
     secureSegments: z
       .object({
         /** What the platform sees for a vaulted message; `{token}` is replaced by its token. */
@@ -206,6 +226,27 @@ function resolveEnvReferences(raw: unknown, env: NodeJS.ProcessEnv, problems: st
       if (fromEnv === undefined || fromEnv === '')
         problems.push(`tenants.${index}.${section}.${field}: environment variable ${name} is not set`);
       copy[section] = { ...(part as Record<string, unknown>), [field]: fromEnv ?? '' };
+    }
+    const actions = copy.actions;
+    if (typeof actions === 'object' && actions !== null) {
+      copy.actions = Object.fromEntries(
+        Object.entries(actions as Record<string, unknown>).map(([name, action]) => {
+          const headers = (action as { headers?: unknown } | null)?.headers;
+          if (typeof headers !== 'object' || headers === null) return [name, action];
+          const resolved = Object.fromEntries(
+            Object.entries(headers as Record<string, unknown>).map(([header, value]) => {
+              if (typeof value !== 'string' || !value.startsWith('env:')) return [header, value];
+              const fromEnv = env[value.slice(4)];
+              if (fromEnv === undefined || fromEnv === '')
+                problems.push(
+                  `tenants.${index}.actions.${name}.headers.${header}: environment variable ${value.slice(4)} is not set`,
+                );
+              return [header, fromEnv ?? ''];
+            }),
+          );
+          return [name, { ...(action as Record<string, unknown>), headers: resolved }];
+        }),
+      );
     }
     return copy;
   });

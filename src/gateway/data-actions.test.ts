@@ -1,11 +1,41 @@
+import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from './test-support/gateway-harness.js';
 
 let harness: GatewayHarness | undefined;
+let backend: Server | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
+  await new Promise((resolve) => (backend ? backend.close(resolve) : resolve(undefined)));
+  backend = undefined;
 });
+
+/** A payment backend on loopback: records what it received, answers with a holder name and the card. */
+async function startBackend(): Promise<{
+  url: string;
+  received: { url: string; headers: Record<string, unknown>; body: string }[];
+}> {
+  const received: { url: string; headers: Record<string, unknown>; body: string }[] = [];
+  backend = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push({ url: request.url ?? '', headers: request.headers, body });
+      const { card } = JSON.parse(body) as { card: string };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          result: { status: 'approved', holder: `Titular do cartão ${card}` },
+          internal: 'x',
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => backend!.listen(0, '127.0.0.1', resolve));
+  const address = backend.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, received };
+}
 
 describe('data actions on tokens (built-ins)', () => {
   it('validate, last4 and mask answer from the value without returning it', async () => {
@@ -44,5 +74,57 @@ describe('data actions on tokens (built-ins)', () => {
       body: JSON.stringify({ token: card }),
     });
     expect(noKey.status).toBe(401);
+  });
+});
+
+describe('configured data actions', () => {
+  it('calls the backend with the resolved values and returns only mapped fields, tokenized', async () => {
+    const { url, received } = await startBackend();
+    harness = await startGatewayHarness({
+      tenant: (t) => ({
+        ...t,
+        actions: {
+          charge: {
+            method: 'POST',
+            url: `${url}/charge/{{param.order}}`,
+            headers: { authorization: 'Bearer backend-secret' },
+            body: '{"card":"{{token.card}}","amount":"{{param.amount}}"}',
+            response: { status: 'result.status', holder: 'result.holder' },
+            timeoutMs: 5000,
+          },
+        },
+      }),
+    });
+    const gateway = await harness.open();
+    const { key } = await gateway.vault.apiKeys.issue('sandbox', ['platform']);
+    const [tokenized] = await gateway.vault.vault.tokenize(
+      [{ value: '4111 1111 1111 1111', type: 'CREDIT_CARD' }],
+      {
+        tenant: 'sandbox',
+      },
+    );
+    const token = tokenized!.ok ? tokenized!.token : '';
+    const response = await fetch(`${harness.url()}/v1/actions/charge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: { card: token }, params: { order: 'A/1', amount: '10.00' } }),
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as Record<string, string>;
+    expect(Object.keys(result).sort()).toEqual(['holder', 'status']);
+    expect(result.status).toBe('approved');
+    expect(result.holder).toMatch(/^Titular do cartão tok_\S+$/);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.url).toBe('/charge/A%2F1');
+    expect(received[0]!.headers.authorization).toBe('Bearer backend-secret');
+    expect(JSON.parse(received[0]!.body)).toEqual({ card: '4111 1111 1111 1111', amount: '10.00' });
+
+    const missing = await fetch(`${harness.url()}/v1/actions/charge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tokens: { card: token } }),
+    });
+    expect(missing.status).toBe(400);
+    expect(received).toHaveLength(1);
   });
 });

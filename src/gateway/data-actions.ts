@@ -1,7 +1,10 @@
 import type { DetectionEngine } from '../core/detection/engine.js';
 import { userError } from '../core/errors.js';
 import { maskValue } from '../core/protection/mask.js';
+import type { ProtectionPolicy } from '../core/protection/policy.js';
 import type { Principal, Vault } from '../core/vault/vault.js';
+import { runHttpAction, type HttpActionSpec } from './http-action.js';
+import type { TextProtector } from './text-protector.js';
 
 /** What an action returns to the platform: never the value itself. */
 export type ActionResult = Readonly<Record<string, unknown>>;
@@ -35,34 +38,64 @@ export function builtInActions(engine: DetectionEngine): ReadonlyMap<string, Bui
   ]);
 }
 
+export interface ActionRequest {
+  /** `token` of a built-in, or the named tokens of a configured action. */
+  readonly token?: string | undefined;
+  readonly tokens?: Readonly<Record<string, string>> | undefined;
+  readonly params?: Readonly<Record<string, string>> | undefined;
+}
+
 /**
- * `POST /v1/actions/{name}`: data actions on tokens. The token is resolved inside Veil under an
+ * `POST /v1/actions/{name}`: data actions on tokens. Tokens are resolved inside Veil under an
  * internal principal named after the action and the caller (so the audit log says who asked for
- * what), the action runs on the value, and only its result leaves.
+ * what); only the action's result leaves. A tenant's configured actions come first, then built-ins.
  */
 export class DataActions {
   constructor(
     private readonly vault: Vault,
-    private readonly actions: ReadonlyMap<string, BuiltInAction>,
+    private readonly builtIns: ReadonlyMap<string, BuiltInAction>,
+    private readonly configured: (tenant: string, name: string) => HttpActionSpec | undefined = () =>
+      undefined,
+    private readonly protector?: TextProtector,
+    private readonly policy: (tenant: string) => ProtectionPolicy = () => ({ defaultOperator: 'tokenize' }),
   ) {}
 
-  names(): string[] {
-    return [...this.actions.keys()];
-  }
-
-  async run(name: string, token: string, caller: Principal): Promise<ActionResult> {
-    const action = this.actions.get(name);
-    if (!action) throw userError('VEIL_ERR_HTTP_NOT_FOUND', `no data action named "${name}"`);
-    // Built-ins never return the value, so they resolve it at the `plain` level whatever the
-    // caller's own reveal rights; the audit entry names the action and the caller.
+  async run(name: string, request: ActionRequest, caller: Principal): Promise<ActionResult> {
+    // Actions never return the value, so they resolve it at the `plain` level whatever the caller's
+    // own reveal rights; the audit entry names the action and the caller.
     const internal: Principal = {
       id: `action:${name}:${caller.id}`,
       tenant: caller.tenant,
       roles: ['admin'],
     };
-    const [revealed] = await this.vault.detokenize([token], internal, { purpose: `data-action:${name}` });
-    if (!revealed?.ok)
-      throw userError(revealed?.code ?? 'VEIL_ERR_VAULT_TOKEN_NOT_FOUND', 'the token cannot be resolved');
-    return action(revealed.value, revealed.type);
+    const reveal = async (tokens: readonly string[]) => {
+      const results = await this.vault.detokenize(tokens, internal, { purpose: `data-action:${name}` });
+      return results.map((r) => {
+        if (!r.ok) throw userError(r.code, 'a token cannot be resolved');
+        return r;
+      });
+    };
+    const spec = this.configured(caller.tenant, name);
+    if (spec) {
+      const protector = this.protector;
+      return runHttpAction(
+        spec,
+        {
+          tokens: request.tokens ?? (request.token ? { value: request.token } : {}),
+          params: request.params ?? {},
+        },
+        { tenant: caller.tenant },
+        {
+          reveal: async (tokens) => (await reveal(tokens)).map((r) => r.value),
+          protect: (text, context) =>
+            protector ? protector.protect(text, this.policy(caller.tenant), context) : Promise.resolve(text),
+        },
+      );
+    }
+    const action = this.builtIns.get(name);
+    if (!action) throw userError('VEIL_ERR_HTTP_NOT_FOUND', `no data action named "${name}"`);
+    if (!request.token) throw userError('VEIL_ERR_ACTION_INPUT', `"${name}" needs a "token"`);
+    const [revealed] = await reveal([request.token]);
+    return action(revealed!.value, revealed!.type);
   }
 }
