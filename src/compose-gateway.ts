@@ -19,6 +19,7 @@ import { secureSegmentsRoute } from './http/routes/secure-segments.js';
 import { SecureSegments } from './gateway/secure-segments.js';
 import { builtInActions, DataActions } from './gateway/data-actions.js';
 import { dataActionsRoute } from './http/routes/data-actions.js';
+import { gatewayMetrics } from './http/routes/gateway-metrics.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -95,7 +96,18 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         receipts: platform,
       });
     }
-    const pipeline = new InboundPipeline({ store, tenants: gatewayTenants, protector, ...options.pipeline });
+    const metrics = gatewayMetrics(store);
+    const onEvent = options.pipeline?.onEvent;
+    const pipeline = new InboundPipeline({
+      store,
+      tenants: gatewayTenants,
+      protector,
+      ...options.pipeline,
+      onEvent: (event) => {
+        metrics.onEvent(event);
+        onEvent?.(event);
+      },
+    });
     const relay = new OutboundRelay({
       store,
       tenants: relayTenants,
@@ -117,6 +129,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     );
     const app = buildVaultApp(vault);
     app.get('/readyz', async () => ({ status: 'ready' }));
+    metrics.register(app);
     app.register(
       async (v1) => {
         registerApiKeyAuth(v1, vault.apiKeys);

@@ -121,6 +121,11 @@ describe('inbound: WhatsApp → Veil → Genesys Open Messaging', () => {
       inboxPending: 0,
       outboxPending: 0,
     });
+    const metrics = await (await fetch(`${harness.url()}/metrics`)).text();
+    expect(metrics).toMatch(/^veil_gateway_inbound_stored_total 1$/m);
+    expect(metrics).toMatch(/^veil_gateway_inbound_duplicates_total 1$/m);
+    expect(metrics).toMatch(/^veil_gateway_deliveries_total\{tenant="sandbox",outcome="delivered"\} 1$/m);
+    expect(metrics).toMatch(/^veil_gateway_queue_depth\{queue="outbox"\} 0$/m);
   });
 
   it('answers 401 to a bad signature and stores nothing', async () => {
