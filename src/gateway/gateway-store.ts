@@ -66,8 +66,8 @@ export interface SecureSegment {
 export interface GatewayStore {
   /** Stores events in one transaction; events already known (tenant + message id) are skipped. Returns how many were new. */
   addInbox(events: readonly NewInboxEvent[]): Promise<number>;
-  /** Unprotected events, oldest first. */
-  pendingInbox(limit: number): Promise<InboxRecord[]>;
+  /** Unprotected events after `afterSeq`, oldest first. */
+  pendingInbox(limit: number, afterSeq?: number): Promise<InboxRecord[]>;
   /**
    * In one transaction: the outbox rows are written (a replayed id is a no-op) and the inbox rows
    * marked done with their plaintext payload erased.

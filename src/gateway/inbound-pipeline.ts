@@ -133,7 +133,10 @@ export class InboundPipeline {
     });
   }
 
-  /** Resolves when nothing is stored, queued or in flight (for tests, benchmarks and shutdown). */
+  /**
+   * Resolves when nothing is queued or in flight (for tests, benchmarks and shutdown); messages held
+   * back because their protection failed may still wait in the inbox for their retry.
+   */
   idle(): Promise<void> {
     return new Promise((resolve) => {
       this.#idleWaiters.push(resolve);
@@ -152,7 +155,8 @@ export class InboundPipeline {
   }
 
   #notifyIdle(): void {
-    if (this.#running || this.#lanes.size > 0 || this.#retryTimer || this.#flushing) return;
+    // A message held back by a failed protection waits on a timer and does not count as work.
+    if (this.#running || this.#lanes.size > 0 || this.#flushing) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
@@ -167,18 +171,28 @@ export class InboundPipeline {
     }
   }
 
+  /**
+   * Protects pending inbox rows in arrival order. A row that cannot be protected stays in the inbox
+   * (fail closed: nothing unprotected goes out) and holds back only its own conversation, whose later
+   * rows must not overtake it; other conversations go on, and the row is tried again a second later.
+   */
   async #protectPending(): Promise<void> {
     const batchSize = this.#o.batchSize ?? 128;
+    const held = new Set<string>();
+    let after = 0;
     for (;;) {
       if (this.#closed) return;
-      const rows = await this.#o.store.pendingInbox(batchSize);
-      if (rows.length === 0) return;
+      const rows = await this.#o.store.pendingInbox(batchSize, after);
+      if (rows.length === 0) break;
       const done: { inboxSeq: number; outbox: NewOutboxMessage | null }[] = [];
       for (const row of rows) {
+        after = row.seq;
+        const key = laneKey(row.tenant, row.conversation);
+        if (held.has(key)) continue;
         try {
           done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row) });
         } catch (error) {
-          // Fail closed: the row stays in the inbox, unforwarded, and is tried again later.
+          held.add(key);
           const code = (error as { code?: unknown }).code;
           this.#o.onEvent?.({
             type: 'protect-failed',
@@ -186,15 +200,11 @@ export class InboundPipeline {
             id: row.messageId,
             code: typeof code === 'string' ? code : 'unexpected',
           });
-          break;
         }
       }
       await this.#o.store.moveToOutbox(done);
-      if (done.length < rows.length) {
-        this.#retryLater(1_000);
-        return;
-      }
     }
+    if (held.size > 0) this.#retryLater(1_000);
   }
 
   async #protectRow(row: InboxRecord): Promise<NewOutboxMessage | null> {

@@ -56,11 +56,12 @@ export class SqlGatewayStore implements GatewayStore {
     });
   }
 
-  async pendingInbox(limit: number): Promise<InboxRecord[]> {
+  async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
     const rows = await this.#db
       .selectFrom('gateway_inbox')
       .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
       .where('state', '=', 'pending')
+      .where('seq', '>', afterSeq)
       .orderBy('seq')
       .limit(limit)
       .execute();

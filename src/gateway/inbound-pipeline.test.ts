@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqlGatewayStore } from '../adapters/stores/sql-gateway-store.js';
+import { SqlVaultStore } from '../adapters/stores/sql-vault-store.js';
+import { openSqliteDatabase } from '../adapters/stores/sqlite-database.js';
+import { encryptionConfig } from './encryption-config.js';
+import { InboundPipeline } from './inbound-pipeline.js';
+import type { PlatformMessage, PlatformSender } from './platform-message.js';
+import { EventRecorder } from './test-support/event-recorder.js';
+import type { TextProtector } from './text-protector.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The pipeline on a real SQLite store, with a platform that records what it is given. */
+async function setUp(protector: TextProtector) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'veil-pipeline-'));
+  const vaultStore = await SqlVaultStore.open(openSqliteDatabase(path.join(dir, 'veil.db')), 'sqlite');
+  const delivered: PlatformMessage[] = [];
+  const platform: PlatformSender = {
+    deliver: async (message) => {
+      delivered.push(message);
+      return { kind: 'delivered' };
+    },
+  };
+  const recorder = new EventRecorder();
+  const pipeline = new InboundPipeline({
+    store: new SqlGatewayStore(vaultStore.db),
+    tenants: new Map([
+      [
+        't',
+        {
+          id: 't',
+          identity: { id: 'phone', name: 'as-is' },
+          encryption: encryptionConfig('standard', {
+            authors: ['customer'],
+            defaultOperator: 'redact',
+            byType: {},
+          }),
+          platform,
+          secureNotice: '{token}',
+        },
+      ],
+    ]),
+    protector,
+    onEvent: recorder.onEvent,
+  });
+  cleanups.push(async () => {
+    await pipeline.close();
+    await vaultStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { pipeline, delivered, recorder };
+}
+
+const message = (id: string, customer: string, text: string) => ({
+  tenant: 't',
+  message: { id, customer, sentAt: 0, type: 'text', text },
+});
+
+describe('InboundPipeline', () => {
+  it('holds back only the conversation whose message cannot be protected, and never forwards it unprotected', async () => {
+    let broken = true;
+    const protector: TextProtector = {
+      protect: async (text) => {
+        if (broken && text === 'poison')
+          throw Object.assign(new Error('vault down'), { code: 'VEIL_ERR_TEST' });
+        return text.toUpperCase();
+      },
+      vaultWhole: async (text) => text,
+    };
+    const { pipeline, delivered, recorder } = await setUp(protector);
+    await pipeline.receive([
+      message('a1', '551', 'poison'),
+      message('a2', '551', 'second'),
+      message('b1', '552', 'other'),
+    ]);
+    await pipeline.idle();
+    expect(delivered.map((m) => [m.id, m.text])).toEqual([['b1', 'OTHER']]);
+    expect(recorder.of('protect-failed')).toEqual([
+      { type: 'protect-failed', tenant: 't', id: 'a1', code: 'VEIL_ERR_TEST' },
+    ]);
+
+    broken = false;
+    pipeline.kick();
+    await pipeline.idle();
+    expect(delivered.map((m) => [m.id, m.text])).toEqual([
+      ['b1', 'OTHER'],
+      ['a1', 'POISON'],
+      ['a2', 'SECOND'],
+    ]);
+  });
+
+  it('stores a repeated message id once and reports it as a duplicate', async () => {
+    const { pipeline, delivered, recorder } = await setUp({
+      protect: async (t) => t,
+      vaultWhole: async (t) => t,
+    });
+    expect(await pipeline.receive([message('x', '551', 'hi')])).toBe(1);
+    expect(await pipeline.receive([message('x', '551', 'hi'), message('y', '551', 'again')])).toBe(1);
+    await pipeline.idle();
+    expect(delivered.map((m) => m.id)).toEqual(['x', 'y']);
+    expect(recorder.of('stored').map((e) => e.duplicates)).toEqual([0, 1]);
+  });
+});
