@@ -93,6 +93,8 @@ export interface GatewayStore {
   openSegment(segment: SecureSegment): Promise<void>;
   /** The customer's open segment, if any (expired ones are closed on the way). */
   activeSegment(tenant: string, customer: string, now: number): Promise<SecureSegment | undefined>;
+  /** Customers among `customers` with a segment still marked open (expiry not checked: use activeSegment). */
+  customersWithOpenSegments(tenant: string, customers: readonly string[]): Promise<Set<string>>;
   /** Counts one vaulted message; closes the segment when it reaches its limit. */
   countSegmentMessage(id: string, now: number): Promise<void>;
   /** Closes the customer's open segment; false when none was open. */

@@ -185,12 +185,19 @@ export class InboundPipeline {
       const rows = await this.#o.store.pendingInbox(batchSize, after);
       if (rows.length === 0) break;
       const done: { inboxSeq: number; outbox: NewOutboxMessage | null }[] = [];
+      // One query per batch and tenant finds the customers that may have a secure segment open.
+      const secure = new Map<string, Set<string>>();
+      for (const tenant of new Set(rows.map((r) => r.tenant))) {
+        const customers = rows.filter((r) => r.tenant === tenant).map((r) => r.conversation);
+        secure.set(tenant, await this.#o.store.customersWithOpenSegments(tenant, customers));
+      }
       for (const row of rows) {
         after = row.seq;
         const key = laneKey(row.tenant, row.conversation);
         if (held.has(key)) continue;
         try {
-          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row) });
+          const maybeSecure = secure.get(row.tenant)?.has(row.conversation) ?? false;
+          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, maybeSecure) });
         } catch (error) {
           held.add(key);
           const code = (error as { code?: unknown }).code;
@@ -207,10 +214,12 @@ export class InboundPipeline {
     if (held.size > 0) this.#retryLater(1_000);
   }
 
-  async #protectRow(row: InboxRecord): Promise<NewOutboxMessage | null> {
+  async #protectRow(row: InboxRecord, maybeSecure: boolean): Promise<NewOutboxMessage | null> {
     const tenant = this.#o.tenants.get(row.tenant);
     if (!tenant) return null; // a tenant removed from the configuration: nothing to deliver to
-    const segment = await this.#o.store.activeSegment(tenant.id, row.conversation, this.#clock());
+    const segment = maybeSecure
+      ? await this.#o.store.activeSegment(tenant.id, row.conversation, this.#clock())
+      : undefined;
     const message = await platformMessageFor(JSON.parse(row.payload), tenant, {
       protector: this.#o.protector,
       secure: segment !== undefined,

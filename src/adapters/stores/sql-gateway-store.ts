@@ -308,6 +308,22 @@ export class SqlGatewayStore implements GatewayStore {
     };
   }
 
+  async customersWithOpenSegments(tenant: string, customers: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(customers)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.#db
+        .selectFrom('gateway_segments')
+        .select('customer')
+        .where('tenant', '=', tenant)
+        .where('customer', 'in', unique.slice(i, i + CHUNK))
+        .where('closed_at', 'is', null)
+        .execute();
+      for (const row of rows) found.add(row.customer);
+    }
+    return found;
+  }
+
   async countSegmentMessage(id: string, now: number): Promise<void> {
     await this.#db
       .updateTable('gateway_segments')
