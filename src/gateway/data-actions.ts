@@ -3,11 +3,10 @@ import { userError } from '../core/errors.js';
 import { maskValue } from '../core/protection/mask.js';
 import type { ProtectionPolicy } from '../core/protection/policy.js';
 import type { Principal, Vault } from '../core/vault/vault.js';
-import { runHttpAction, type HttpActionSpec } from './http-action.js';
+import { runHttpAction, type ActionResult, type HttpActionSpec } from './http-action.js';
 import type { TextProtector } from './text-protector.js';
 
-/** What an action returns to the platform: never the value itself. */
-export type ActionResult = Readonly<Record<string, unknown>>;
+export type { ActionResult };
 
 /** A built-in action computes its result from the revealed value inside Veil. */
 export type BuiltInAction = (value: string, type: string) => ActionResult;

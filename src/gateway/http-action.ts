@@ -1,6 +1,8 @@
 import type { ProtectContext } from '../core/protection/operator.js';
 import { operationalError, userError } from '../core/errors.js';
-import type { ActionResult } from './data-actions.js';
+
+/** What a data action returns to the platform: never the values it resolved. */
+export type ActionResult = Readonly<Record<string, unknown>>;
 
 /**
  * A configured data action: a backend call whose URL, headers and body are templates. Tokens are
