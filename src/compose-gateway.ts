@@ -32,7 +32,16 @@ export interface GatewayOpenOptions {
   readonly pipeline?: Partial<
     Pick<
       InboundPipelineOptions,
-      'delay' | 'random' | 'backoff' | 'breaker' | 'maxInFlight' | 'maxQueued' | 'onEvent' | 'clock'
+      | 'delay'
+      | 'random'
+      | 'backoff'
+      | 'breaker'
+      | 'maxInFlight'
+      | 'maxQueued'
+      | 'onEvent'
+      | 'clock'
+      | 'shard'
+      | 'pollMs'
     >
   >;
 }

@@ -35,6 +35,14 @@ export interface InboundPipelineOptions {
   readonly maxInFlight?: number;
   /** Outbox rows held in memory, queued in lanes (default 10,000); the rest waits in the store. */
   readonly maxQueued?: number;
+  /**
+   * Several processes on one PostgreSQL database: each handles the conversations that hash to its
+   * `index` of `count` (static partition: a conversation always goes through one process, so its
+   * order holds), whichever process stored the webhook.
+   */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Looks for work this often even without a webhook (needed with shards: another process stores). */
+  readonly pollMs?: number;
   readonly batchSize?: number;
   readonly backoff?: BackoffOptions;
   readonly breaker?: CircuitBreakerOptions;
@@ -46,6 +54,16 @@ interface Lane {
 }
 
 const laneKey = (tenant: string, conversation: string): string => `${tenant}\n${conversation}`;
+
+/** FNV-1a, 32 bits: a stable, cheap hash to partition conversations between processes. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
 
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -93,6 +111,7 @@ export class InboundPipeline {
   #dirty = false;
   #closed = false;
   #retryTimer: NodeJS.Timeout | undefined;
+  #poll: NodeJS.Timeout | undefined;
   #idleWaiters: Array<() => void> = [];
 
   constructor(options: InboundPipelineOptions) {
@@ -103,6 +122,20 @@ export class InboundPipeline {
     this.#inFlight = new Semaphore(options.maxInFlight ?? 64);
     // Every waiting lane listens for shutdown on this one signal.
     setMaxListeners(0, this.#abort.signal);
+    if (options.pollMs !== undefined) {
+      this.#poll = setInterval(() => this.kick(), options.pollMs);
+      this.#poll.unref();
+    }
+  }
+
+  /** True when this process handles the conversation (always, without shards). */
+  #mine(tenant: string, conversation: string): boolean {
+    const shard = this.#o.shard;
+    return (
+      shard === undefined ||
+      shard.count <= 1 ||
+      fnv1a(laneKey(tenant, conversation)) % shard.count === shard.index
+    );
   }
 
   /** Stores messages durably (duplicates skipped), then wakes the worker. Resolves once stored. */
@@ -148,6 +181,7 @@ export class InboundPipeline {
     this.#closed = true;
     this.#abort.abort();
     clearTimeout(this.#retryTimer);
+    clearInterval(this.#poll);
     await this.#running;
     await Promise.allSettled([...this.#laneRuns]);
     await this.#flushing;
@@ -182,8 +216,10 @@ export class InboundPipeline {
     let after = 0;
     for (;;) {
       if (this.#closed) return;
-      const rows = await this.#o.store.pendingInbox(batchSize, after);
-      if (rows.length === 0) break;
+      const all = await this.#o.store.pendingInbox(batchSize, after);
+      if (all.length === 0) break;
+      after = all[all.length - 1]!.seq;
+      const rows = all.filter((r) => this.#mine(r.tenant, r.conversation));
       const done: { inboxSeq: number; outbox: NewOutboxMessage | null }[] = [];
       // One query per batch and tenant finds the customers that may have a secure segment open.
       const secure = new Map<string, Set<string>>();
@@ -192,7 +228,6 @@ export class InboundPipeline {
         secure.set(tenant, await this.#o.store.customersWithOpenSegments(tenant, customers));
       }
       for (const row of rows) {
-        after = row.seq;
         const key = laneKey(row.tenant, row.conversation);
         if (held.has(key)) continue;
         try {
@@ -254,6 +289,7 @@ export class InboundPipeline {
       for (const row of rows) {
         this.#cursor = row.seq;
         if (this.#taken.has(row.seq) || this.#finished.has(row.seq)) continue;
+        if (!this.#mine(row.tenant, row.conversation)) continue;
         this.#taken.add(row.seq);
         const key = laneKey(row.tenant, row.conversation);
         const lane = this.#lanes.get(key);

@@ -8,6 +8,16 @@ interface ServeFlags {
   port: number;
   host: string;
   tenants?: string;
+  shard?: { index: number; count: number };
+}
+
+/** `--shard 0/2`: this process's part of the conversations when several share one PostgreSQL database. */
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count) throw new Error(`not a shard such as 0/2: ${value}`);
+  return { index, count };
 }
 
 /**
@@ -22,6 +32,11 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on', parsePort, 8080)
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--tenants <file>', 'tenants file, YAML or JSON (env VEIL_TENANTS_FILE)')
+    .option(
+      '--shard <i/n>',
+      'with PostgreSQL: handle conversations of part i of n (several processes)',
+      parseShard,
+    )
     .action(async (flags: ServeFlags, command: Command) => {
       const config = loadConfig({ dataDir: command.optsWithGlobals<{ data?: string }>().data });
       const file = flags.tenants ?? tenantsFileFromEnv();
@@ -34,7 +49,11 @@ export function registerServeCommand(program: Command): void {
       }
       const tenants = loadTenantsFile(file);
       const stopped = shutdownSignal();
-      const runtime = await openGateway(config, { tenants });
+      // Sharded processes poll: webhooks for their conversations may be stored by another process.
+      const runtime = await openGateway(config, {
+        tenants,
+        ...(flags.shard ? { pipeline: { shard: flags.shard, pollMs: 250 } } : {}),
+      });
       const url = await runtime.app.listen({ port: flags.port, host: flags.host });
       process.stdout.write(`Veil gateway listening on ${url} (${tenants.length} tenant(s))\n`);
       const signal = await stopped;
