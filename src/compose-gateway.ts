@@ -4,6 +4,7 @@ import { OAuthTokenCache } from './adapters/platforms/genesys/oauth-token-cache.
 import { OpenMessagingClient } from './adapters/platforms/genesys/open-messaging-client.js';
 import { SqlGatewayStore } from './adapters/stores/sql-gateway-store.js';
 import { buildDetectionEngine } from './compose-detection.js';
+import { openTemplates, type TemplatesRuntime } from './compose-templates.js';
 import { buildVaultApp, openVault, vaultOperators, type VaultRuntime } from './compose.js';
 import type { VeilConfig } from './config/config.js';
 import type { TenantConfig } from './config/tenants.js';
@@ -52,6 +53,7 @@ export interface GatewayRuntime {
   readonly store: SqlGatewayStore;
   readonly pipeline: InboundPipeline;
   readonly relay: OutboundRelay;
+  readonly templates: TemplatesRuntime;
   readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
   close(): Promise<void>;
 }
@@ -136,7 +138,13 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       protector,
       (tenant) => gatewayTenants.get(tenant)?.encryption.policy ?? { defaultOperator: 'tokenize' },
     );
-    const app = buildVaultApp(vault);
+    // Alerts log through the app's logger, which exists only once the app is built.
+    const built: { app?: FastifyInstance } = {};
+    const templates = await openTemplates(config, vault.store.db, {
+      logger: { warn: (fields, message) => built.app?.log.warn(fields, message) },
+    });
+    const app = buildVaultApp(vault, templates.routes ? { templates: templates.routes } : {});
+    built.app = app;
     app.get('/readyz', async () => ({ status: 'ready' }));
     metrics.register(app);
     app.register(
@@ -150,7 +158,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     registerWebhookRoutes(app, {
       whatsapp: {
         tenants: options.tenants.map((t) => ({ id: t.id, ...t.whatsapp })),
-        receive: (messages) => pipeline.receive(messages),
+        templates: templates.lifecycle,
+        receive: async (messages) => {
+          const stored = await pipeline.receive(messages);
+          // The 24-hour customer-service window runs from the customer's last message.
+          for (const { message } of messages)
+            await templates.window.recordCustomerMessage(message.customer, new Date(message.sentAt));
+          return stored;
+        },
         statuses: async (updates) => {
           for (const { tenant, update } of updates)
             await relay.statuses(tenant, [
@@ -183,6 +198,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       store,
       pipeline,
       relay,
+      templates,
       tokens,
       async close() {
         await app.close();

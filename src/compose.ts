@@ -18,6 +18,7 @@ import { RateLimiter } from './core/vault/rate-limiter.js';
 import { RevealPolicy } from './core/vault/reveal-policy.js';
 import { Vault } from './core/vault/vault.js';
 import { buildApp } from './http/app.js';
+import type { TemplateRoutesDeps } from './http/routes/template-routes.js';
 import { operationalError } from './core/errors.js';
 
 /**
@@ -106,10 +107,14 @@ export function vaultOperators(runtime: VaultRuntime): Operator[] {
 }
 
 /** The HTTP API over an open vault (never listens: the caller decides). */
-export function buildVaultApp(runtime: VaultRuntime): FastifyInstance {
+export function buildVaultApp(
+  runtime: VaultRuntime,
+  extra: { templates?: TemplateRoutesDeps } = {},
+): FastifyInstance {
   return buildApp({
     vault: runtime.vault,
     apiKeys: runtime.apiKeys,
     bodyLimit: runtime.config.httpBodyLimit,
+    ...(extra.templates ? { templates: extra.templates } : {}),
   });
 }

@@ -57,6 +57,11 @@ describe('inbound: WhatsApp → Veil → Genesys Open Messaging', () => {
       .select(['payload', 'state'])
       .execute();
     expect(rows).toEqual([{ payload: null, state: 'done' }]);
+    // The customer's message opens the 24-hour window that template sends check.
+    const windowOpenedAt = await harness
+      .gateway()
+      .templates.window.lastCustomerMessageAt(harness.sandbox.tenant.customerWaId);
+    expect(windowOpenedAt).toBeInstanceOf(Date);
   });
 
   it("applies the tenant's encryption config: only the listed types, each with its operator", async () => {

@@ -54,6 +54,10 @@ export function registerServeCommand(program: Command): void {
         tenants,
         ...(flags.shard ? { pipeline: { shard: flags.shard, pollMs: 250 } } : {}),
       });
+      // Templates created before Veil subscribed to status webhooks are learnt from the provider's list.
+      await runtime.templates.syncFromProvider?.().catch((error: unknown) => {
+        process.stderr.write(`veil serve: template status sync failed: ${(error as Error).message}\n`);
+      });
       const url = await runtime.app.listen({ port: flags.port, host: flags.host });
       process.stdout.write(`Veil gateway listening on ${url} (${tenants.length} tenant(s))\n`);
       const signal = await stopped;
