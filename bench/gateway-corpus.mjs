@@ -67,6 +67,16 @@ try {
     if (at < (last.get(s.customer) ?? -1)) orderBroken++;
     last.set(s.customer, at);
   }
+  // As the eval kit's text mode counts leaks: the value as a whole token, not inside another one
+  // ("031" inside an expiry "01/2031" or inside a token is not the CVV 031 leaking).
+  const containsAsWhole = (hay, needle) => {
+    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+      const before = hay[at - 1] ?? ' ';
+      const after = hay[at + needle.length] ?? ' ';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    }
+    return false;
+  };
   const leaks = {};
   const totals = {};
   for (const s of sent) {
@@ -74,7 +84,7 @@ try {
     for (const e of s.item.entities) {
       const surface = s.item.text.slice(e.start, e.end);
       totals[e.type] = (totals[e.type] ?? 0) + 1;
-      if (text.includes(surface)) leaks[e.type] = (leaks[e.type] ?? 0) + 1;
+      if (containsAsWhole(text, surface)) leaks[e.type] = (leaks[e.type] ?? 0) + 1;
     }
   }
   const allLeaks = Object.values(leaks).reduce((a, b) => a + b, 0);
