@@ -16,12 +16,17 @@ import {
   createTemplateLifecycle,
   recordProviderStatuses,
   toCreateBody,
-  validateDefinition,
   type TemplateAlert,
   type TemplateDefinition,
   type TemplateWebhookOutcome,
 } from '../../core/templates/index.js';
 import { buildApp } from '../app.js';
+import {
+  folder,
+  shipped,
+  shippedRequest,
+  simple,
+} from '../../core/templates/test-support/shipped-fixtures.js';
 
 /**
  * The template lifecycle end to end on loopback: the WhatsApp simulator reviews templates and sends
@@ -33,79 +38,8 @@ const appSecret = 'lifecycle-app-secret';
 const token = 'lifecycle-token';
 const wabaId = '102290129340398';
 const phoneNumberId = '106540352242922';
-const customer = '+5511987654321';
 
-const define = (raw: unknown): TemplateDefinition => {
-  const result = validateDefinition(raw);
-  if (!result.definition || result.violations.some((v) => v.severity === 'error'))
-    throw new Error(`fixture invalid: ${JSON.stringify(result.violations)}`);
-  return result.definition;
-};
-
-const shipped = define({
-  name: 'order_shipped',
-  category: 'UTILITY',
-  parameter_format: 'named',
-  fallback: [
-    { template: 'order_shipped_simple' },
-    { text: 'Seu pedido foi enviado. Acompanhe pelo aplicativo.' },
-  ],
-  languages: {
-    pt_BR: {
-      components: [
-        {
-          type: 'HEADER',
-          format: 'TEXT',
-          text: 'Pedido {{order_id}} enviado',
-          example: { header_text_named_params: [{ param_name: 'order_id', example: '1' }] },
-        },
-        {
-          type: 'BODY',
-          text: 'Olá {{first_name}}, seu pedido chega até {{delivery_date}}. Obrigado pela compra!',
-          example: {
-            body_text_named_params: [
-              { param_name: 'first_name', example: 'Ana' },
-              { param_name: 'delivery_date', example: 'sexta' },
-            ],
-          },
-        },
-        {
-          type: 'BUTTONS',
-          buttons: [
-            { type: 'URL', text: 'Rastrear', url: 'https://shop.example.com/track/{{1}}', example: ['1'] },
-          ],
-        },
-      ],
-    },
-  },
-});
-const simple = define({
-  name: 'order_shipped_simple',
-  category: 'UTILITY',
-  languages: {
-    pt_BR: {
-      components: [
-        {
-          type: 'BODY',
-          text: 'Seu pedido {{1}} foi enviado e chega em breve.',
-          example: { body_text: [['1']] },
-        },
-      ],
-    },
-  },
-});
-const folder = new Map([shipped, simple].map((d) => [d.name, d]));
-
-const sendRequest = {
-  to: customer,
-  name: 'order_shipped',
-  language: 'pt_BR',
-  values: {
-    named: { order_id: '12345', first_name: 'Ana', delivery_date: 'sexta' },
-    buttons: { '0': '12345' },
-  },
-  fallbackValues: { order_shipped_simple: { body: ['12345'] } },
-};
+const sendRequest = shippedRequest;
 
 let dir: string;
 let runtime: VaultRuntime;

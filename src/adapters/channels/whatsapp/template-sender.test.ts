@@ -6,11 +6,10 @@ import {
   sendFreeForm,
   sendTemplateWithFallback,
   toCreateBody,
-  validateDefinition,
-  type TemplateDefinition,
   type TemplateSenderPorts,
 } from '../../../core/templates/index.js';
 import { GraphTemplateClient } from './template-client.js';
+import { folder, shippedRequest } from '../../../core/templates/test-support/shipped-fixtures.js';
 
 /** Sending with fallbacks and the 24-hour window, end to end against the WhatsApp simulator. */
 
@@ -23,67 +22,6 @@ let client: GraphTemplateClient;
 let window: ServiceWindowTracker;
 let statuses: Map<string, string>;
 
-const define = (raw: unknown): TemplateDefinition => {
-  const result = validateDefinition(raw);
-  if (!result.definition || result.violations.some((v) => v.severity === 'error'))
-    throw new Error(`fixture invalid: ${JSON.stringify(result.violations)}`);
-  return result.definition;
-};
-
-const shipped = define({
-  name: 'order_shipped',
-  category: 'UTILITY',
-  parameter_format: 'named',
-  fallback: [
-    { template: 'order_shipped_simple' },
-    { text: 'Seu pedido foi enviado. Acompanhe pelo aplicativo.' },
-  ],
-  languages: {
-    pt_BR: {
-      components: [
-        {
-          type: 'HEADER',
-          format: 'TEXT',
-          text: 'Pedido {{order_id}} enviado',
-          example: { header_text_named_params: [{ param_name: 'order_id', example: '1' }] },
-        },
-        {
-          type: 'BODY',
-          text: 'Olá {{first_name}}, seu pedido chega até {{delivery_date}}. Obrigado pela compra!',
-          example: {
-            body_text_named_params: [
-              { param_name: 'first_name', example: 'Ana' },
-              { param_name: 'delivery_date', example: 'sexta' },
-            ],
-          },
-        },
-        {
-          type: 'BUTTONS',
-          buttons: [
-            { type: 'URL', text: 'Rastrear', url: 'https://shop.example.com/track/{{1}}', example: ['1'] },
-          ],
-        },
-      ],
-    },
-  },
-});
-const simple = define({
-  name: 'order_shipped_simple',
-  category: 'UTILITY',
-  languages: {
-    pt_BR: {
-      components: [
-        {
-          type: 'BODY',
-          text: 'Seu pedido {{1}} foi enviado e chega em breve.',
-          example: { body_text: [['1']] },
-        },
-      ],
-    },
-  },
-});
-const folder = new Map([shipped, simple].map((d) => [d.name, d]));
-
 const ports = (): TemplateSenderPorts => ({
   definitionOf: (name) => folder.get(name),
   statusOf: (name, language) => statuses.get(`${name}/${language}`),
@@ -93,16 +31,7 @@ const ports = (): TemplateSenderPorts => ({
   sendText: (to, text) => client.sendText(to, text),
 });
 
-const request = {
-  to: customer,
-  name: 'order_shipped',
-  language: 'pt_BR',
-  values: {
-    named: { order_id: '12345', first_name: 'Ana', delivery_date: 'sexta' },
-    buttons: { 0: '12345' },
-  },
-  fallbackValues: { order_shipped_simple: { body: ['12345'] } },
-};
+const request = shippedRequest;
 
 type OutboxEntry = {
   type: string;
