@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retryPolicySchema } from '../common/retry-policy-schema.js';
 
 /** Settings a test or demo may change at runtime through `POST /__sim/config`. */
 export const genesysSettingsSchema = z
@@ -8,14 +9,7 @@ export const genesysSettingsSchema = z
     /** Requests per minute per token (Genesys' default for client credentials: 300). */
     rateLimitPerMinute: z.number().int().min(1),
     /** Outbound webhook retries: up to 5 retries, 5 s apart, 10 s timeout (contracts §2b). */
-    retry: z.object({
-      maxAttempts: z.number().int().min(1),
-      firstRetryDelayMs: z.number().int().min(0),
-      baseDelayMs: z.number().int().min(0),
-      backoffFactor: z.number().min(1),
-      maxDelayMs: z.number().int().min(0),
-      timeoutMs: z.number().int().min(1),
-    }),
+    retry: retryPolicySchema,
     /** Post a `Receipt` (Delivered) to the integration webhook for each inbound message accepted. */
     receiptsForInbound: z.boolean(),
     /** Deliver a conversation's outbound webhooks one at a time, in order. */

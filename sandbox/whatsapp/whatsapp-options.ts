@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retryPolicySchema } from '../common/retry-policy-schema.js';
 import type { RetryPolicy } from '../common/webhook-delivery.js';
 import type { TemplateCreate, TemplateStatus } from './template-schema.js';
 
@@ -31,14 +32,7 @@ export const whatsAppSettingsSchema = z
     /** Recipients that are not WhatsApp users: their messages fail with 131026. */
     undeliverableNumbers: z.array(z.string()),
     /** Webhook retry schedule: immediate first retry, then exponential backoff. */
-    retry: z.object({
-      maxAttempts: z.number().int().min(1),
-      firstRetryDelayMs: z.number().int().min(0),
-      baseDelayMs: z.number().int().min(0),
-      backoffFactor: z.number().min(1),
-      maxDelayMs: z.number().int().min(0),
-      timeoutMs: z.number().int().min(1),
-    }),
+    retry: retryPolicySchema,
     /** Deliver webhooks for one customer one at a time (deterministic order); false = fully concurrent. */
     orderedDelivery: z.boolean(),
     /** Write webhook JSON as Meta does (`\uXXXX`, `\/`). */
