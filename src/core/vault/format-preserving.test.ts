@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { FormatPreservingTokenizer } from './format-preserving.js';
-import { isCnpjValid, isCpfValid, isLuhnValid, luhnCheckDigit } from './check-digits.js';
+import { cnpjCheckDigitsMatch, cpfCheckDigitsMatch, luhnCheckDigit, luhnValid } from '../check-digits.js';
 
 const fpe = new FormatPreservingTokenizer(Buffer.alloc(32, 9));
 
@@ -16,7 +16,7 @@ describe('format-preserving tokens', () => {
       expect(token).not.toBe(card);
       expect(token.replace(/\d/g, '0')).toBe(card.replace(/\d/g, '0'));
       const digits = token.replace(/\D/g, '');
-      expect(isLuhnValid(digits)).toBe(true);
+      expect(luhnValid(digits)).toBe(true);
       expect(digits.slice(-4)).toBe(card.replace(/\D/g, '').slice(-4));
     }
   });
@@ -33,11 +33,11 @@ describe('format-preserving tokens', () => {
   it('keeps CPF and CNPJ check digits valid', () => {
     const cpf = fpe.tokenize('t1', 'CPF', '111.444.777-35');
     expect(cpf).toMatch(/^\d{3}\.\d{3}\.\d{3}-\d{2}$/);
-    expect(isCpfValid(cpf.replace(/\D/g, ''))).toBe(true);
+    expect(cpfCheckDigitsMatch(cpf.replace(/\D/g, ''))).toBe(true);
     expect(cpf).not.toBe('111.444.777-35');
     const cnpj = fpe.tokenize('t1', 'CNPJ', '11.222.333/0001-81');
     expect(cnpj).toMatch(/^\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}$/);
-    expect(isCnpjValid(cnpj.replace(/\D/g, ''))).toBe(true);
+    expect(cnpjCheckDigitsMatch(cnpj.replace(/\D/g, ''))).toBe(true);
   });
 
   it('is deterministic per tenant and type, and differs across tenants', () => {

@@ -1,12 +1,12 @@
 import { Ff1 } from './ff1.js';
 import {
   cnpjCheckDigits,
+  cnpjCheckDigitsMatch,
   cpfCheckDigits,
-  isCnpjValid,
-  isCpfValid,
-  isLuhnValid,
+  cpfCheckDigitsMatch,
   luhnCheckDigit,
-} from './check-digits.js';
+  luhnValid,
+} from '../check-digits.js';
 import { aad } from './envelope.js';
 import { VaultErrorCode, vaultUserError } from './vault-errors.js';
 
@@ -66,9 +66,9 @@ export class FormatPreservingTokenizer {
     const end = n - policy.keepLast;
     // Positions recomputed after encryption (check digits), when the value's own check digits are valid.
     let derived = 0;
-    if (policy.checksum === 'luhn' && isLuhnValid(digits)) derived = 1;
-    if (policy.checksum === 'cpf' && isCpfValid(digits)) derived = 2;
-    if (policy.checksum === 'cnpj' && isCnpjValid(digits)) derived = 2;
+    if (policy.checksum === 'luhn' && luhnValid(digits)) derived = 1;
+    if (policy.checksum === 'cpf' && cpfCheckDigitsMatch(digits)) derived = 2;
+    if (policy.checksum === 'cnpj' && cnpjCheckDigitsMatch(digits)) derived = 2;
     const encryptedEnd = end - derived;
     if (encryptedEnd - start < MIN_ENCRYPTED_DIGITS) {
       throw vaultUserError(
@@ -97,7 +97,7 @@ export class FormatPreservingTokenizer {
 
 function digitMakingLuhnValid(head: string, tail: string): string {
   if (tail.length === 0) return String(luhnCheckDigit(head));
-  for (let d = 0; d < 10; d++) if (isLuhnValid(`${head}${d}${tail}`)) return String(d);
+  for (let d = 0; d < 10; d++) if (luhnValid(`${head}${d}${tail}`)) return String(d);
   /* c8 ignore next */
   throw new Error('unreachable: one digit always completes a Luhn sum');
 }

@@ -2,7 +2,7 @@ import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
-import { cnpjValid } from '../../validators/checksums.js';
+import { cnpjValid } from '../../../check-digits.js';
 
 /** The formatted alphanumeric CNPJ (from July 2026): AA.AAA.AAA/AAAA-DD, letters allowed before the check digits. */
 const ALNUM_CNPJ = /[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}/y;

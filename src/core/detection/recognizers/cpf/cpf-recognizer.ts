@@ -2,7 +2,7 @@ import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
-import { cpfValid } from '../../validators/checksums.js';
+import { cpfValid } from '../../../check-digits.js';
 
 /** 000.000.000-00, and the check digits set apart (000000000-00, 000 000 000 00 and 9+2 groupings). */
 const CPF_GROUPINGS = new Set(['3,3,3,2', '9,2']);

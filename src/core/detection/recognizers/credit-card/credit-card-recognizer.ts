@@ -3,7 +3,7 @@ import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from 
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cardIssuer } from '../../validators/card-issuers.js';
-import { luhnValid } from '../../validators/checksums.js';
+import { luhnValid } from '../../../check-digits.js';
 
 /** Groupings printed on cards or typed by people: 4-4-4-4, 4-6-5 (Amex), 4-6-4 (Diners), 4-4-4-4-3. */
 const TYPICAL_GROUPINGS = new Set([

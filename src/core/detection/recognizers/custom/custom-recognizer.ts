@@ -2,7 +2,7 @@ import type { AnalyzedText } from '../../analyzed-text.js';
 import { nearestCueBefore, buildCueTable } from '../../cues.js';
 import type { Entity, EntityType } from '../../entity.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
-import { cnpjValid, cpfValid, luhnValid, ssnValid } from '../../validators/checksums.js';
+import { cnpjValid, cpfValid, luhnValid, ssnValid } from '../../../check-digits.js';
 
 /**
  * A compiled pattern that finds every match in linear time. The composition root supplies one

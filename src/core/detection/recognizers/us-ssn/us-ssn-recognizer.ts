@@ -2,7 +2,7 @@ import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
-import { ssnValid } from '../../validators/checksums.js';
+import { ssnValid } from '../../../check-digits.js';
 
 /**
  * US SSN: AAA-GG-SSSS in three groups (hyphens or spaces) anywhere; as nine plain digits or

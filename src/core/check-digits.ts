@@ -1,5 +1,6 @@
 /**
- * Check-digit algorithms for the structured identifiers. Each takes the bare digits (or, for the
+ * Check-digit algorithms for the structured identifiers, shared by detection (is this a CPF?) and
+ * the vault (format-preserving tokens keep valid check digits). Each takes the bare digits (or, for the
  * alphanumeric CNPJ, the upper-case characters) and tells whether the check digits are right.
  * Sources: ISO/IEC 7812-1 Annex B (Luhn); Receita Federal's CPF and CNPJ rules, including the
  * alphanumeric CNPJ of Instrução Normativa RFB 2.229/2024 (characters valued as ASCII - 48).
@@ -23,13 +24,26 @@ export function luhnValid(digits: string): boolean {
 
 /** The Luhn check digit that makes `partial` + digit valid. */
 export function luhnCheckDigit(partial: string): number {
-  for (let d = 0; d <= 9; d++) if (luhnValid(partial + d)) return d;
-  throw new Error('unreachable: some digit always completes a Luhn sum');
+  let sum = 0;
+  for (let i = partial.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = partial.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
 }
 
 function allSame(s: string): boolean {
   for (let i = 1; i < s.length; i++) if (s[i] !== s[0]) return false;
   return true;
+}
+
+/** The two check digits of 11 digits are right (the arithmetic alone; see `cpfValid` for detection). */
+export function cpfCheckDigitsMatch(digits: string): boolean {
+  return /^\d{11}$/.test(digits) && cpfCheckDigits(digits.slice(0, 9)) === digits.slice(9);
 }
 
 /** CPF: 11 digits, two mod-11 check digits; repeated digits (111.111.111-11) are rejected. */
@@ -64,6 +78,11 @@ export function cnpjCheckDigits(base12: string): string {
   const d1 = cnpjDigit(base12, CNPJ_WEIGHTS_1);
   const d2 = cnpjDigit(base12 + d1, CNPJ_WEIGHTS_2);
   return `${d1}${d2}`;
+}
+
+/** The two check digits of a numeric 14-digit CNPJ are right (the arithmetic alone). */
+export function cnpjCheckDigitsMatch(digits: string): boolean {
+  return /^\d{14}$/.test(digits) && cnpjCheckDigits(digits.slice(0, 12)) === digits.slice(12);
 }
 
 /** CNPJ, numeric or alphanumeric: 12 characters [0-9A-Z] then two numeric check digits. */
