@@ -44,7 +44,8 @@ const NATIONAL_DIGITS: Partial<Record<CountryCode, readonly number[]>> = {
   PE: [8, 9, 10],
 };
 
-const regionCache = new Map<string, readonly CountryCode[]>();
+/** Regions to try, by "<default region>|<lang>" and then by digit count * 2 + (everywhere ? 1 : 0). */
+const regionCache = new Map<string, (readonly CountryCode[] | undefined)[]>();
 
 /**
  * The regions to try for a national number of `digits` digits, preferred ones first. A bare digit
@@ -52,8 +53,11 @@ const regionCache = new Map<string, readonly CountryCode[]>();
  * that way, a foreign number is indistinguishable from any other code.
  */
 function regionsFor(context: RecognizerContext, digits: number, everywhere: boolean): readonly CountryCode[] {
-  const key = `${context.defaultRegion}|${context.lang ?? ''}|${digits}|${everywhere}`;
-  let regions = regionCache.get(key);
+  const contextKey = context.lang ? `${context.defaultRegion}|${context.lang}` : context.defaultRegion;
+  let byDigits = regionCache.get(contextKey);
+  if (byDigits === undefined) regionCache.set(contextKey, (byDigits = []));
+  const slot = digits * 2 + (everywhere ? 1 : 0);
+  let regions = byDigits[slot];
   if (regions === undefined) {
     const preferred = context.lang ? REGIONS_BY_LANG[context.lang] : [];
     const candidates = [
@@ -62,17 +66,22 @@ function regionsFor(context: RecognizerContext, digits: number, everywhere: bool
       ...(everywhere ? ALL_REGIONS : []),
     ];
     regions = [...new Set(candidates)].filter((r) => NATIONAL_DIGITS[r]?.includes(digits) ?? true);
-    regionCache.set(key, regions);
+    byDigits[slot] = regions;
   }
   return regions;
 }
 
 /**
- * "0xx11" (a trunk prefix with the carrier left blank) reads as the area code alone; libphonenumber
- * does not know the placeholder.
+ * What libphonenumber parses: the digits alone, after a leading "+", which is what it would keep of
+ * the typed text anyway, without paying for its own extraction (extensions, punctuation). "0xx11" (a
+ * trunk prefix with the carrier left blank) reads as the area code alone; "+52 1" drops Mexico's
+ * retired mobile "1".
  */
-function phoneDigitsText(text: string): string {
-  return text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '($1)').replace(/^\+52[\s.-]*1[\s.-]+(?=\d{2})/, '+52 ');
+function phoneDigitsText(text: string, digits: string): string {
+  const international = text.startsWith('+') || text.startsWith('(+');
+  if (/x/i.test(text)) digits = text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '$1').replace(/\D/g, '');
+  else if (international && /^\+52[\s.-]*1[\s.-]+\d\d/.test(text)) digits = `52${digits.slice(3)}`;
+  return international ? `+${digits}` : digits;
 }
 
 const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -85,7 +94,7 @@ function plausibility(
   regions: readonly CountryCode[],
   defaultRegion: string,
 ): { level: Plausibility; inDefault: boolean } {
-  const international = text.startsWith('+') || text.startsWith('(+');
+  const international = text.startsWith('+');
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
     const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
@@ -134,11 +143,11 @@ export const phoneRecognizer: Recognizer = {
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');
       if (verdict === 'vetoes') return false;
-      const text = phoneDigitsText(span.text);
+      const text = phoneDigitsText(span.text, span.digits);
       const lengths = groupLengthsOf(span);
       if (span.digits.length <= 9 && !span.text.startsWith('+')) {
         // Too short for a full number anywhere but Spain/Portugal (9 digits): a local number needs a cue.
-        if (verdict === 'supports' && LOCAL_NUMBER.test(text)) {
+        if (verdict === 'supports' && LOCAL_NUMBER.test(span.text)) {
           sink.push({ type: 'PHONE', start: span.start, end: span.end, score: 0.7, recognizer: 'phone' });
           return true;
         }
@@ -146,7 +155,7 @@ export const phoneRecognizer: Recognizer = {
       }
       if (lengths.some((l) => l > 13)) return false;
       const everywhere = verdict === 'supports' || span.first !== span.last;
-      const regions = regionsFor(context, text.replace(/\D/g, '').length, everywhere);
+      const regions = regionsFor(context, text.length - (text.startsWith('+') ? 1 : 0), everywhere);
       const { level, inDefault } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
       if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international))
