@@ -6,9 +6,16 @@
 //   - throughput: BENCH_N messages (default 3000) posted by 32 concurrent clients over 256 customers,
 //     messages/s from the first post to the last arrival at the platform;
 //   - latency at a fixed rate (BENCH_RATE, default 500 msg/s, for BENCH_SECONDS, default 4 s):
-//     webhook sent → message at the platform, p50/p99, and what `protect` adds over pass-through.
+//     webhook due → message at the platform, p50/p99, and what `protect` adds over pass-through.
+//     Latency runs from the time each webhook was *scheduled* to be sent, not when the client got
+//     round to sending it, so a stalled client or server cannot hide its stall (no coordinated
+//     omission);
+//   - CPU-seconds the gateway child spent per 1,000 messages in each phase (from /proc), the
+//     benchmark process's own CPU, and the load average before and after: on a shared 2-core
+//     machine wall-clock figures follow the CPU share, CPU per message does much less so.
 // Half the messages carry a CPF and a card number. Requires `npx tsc -p tsconfig.json` first.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
@@ -185,6 +192,34 @@ function post(url, message) {
   });
 }
 
+// utime + stime of a process, in seconds (Linux; undefined elsewhere).
+const TICKS_PER_SECOND = 100;
+function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+/** Runs `phase`, returning its result with the CPU-seconds the child and this process spent. */
+async function measured(pid, phase) {
+  const child0 = cpuSecondsOf(pid);
+  const own0 = ownCpuSeconds();
+  const result = await phase();
+  const child1 = cpuSecondsOf(pid);
+  return {
+    ...result,
+    childCpu: child0 === undefined || child1 === undefined ? undefined : child1 - child0,
+    ownCpu: ownCpuSeconds() - own0,
+  };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function throughput(url, count) {
@@ -203,40 +238,41 @@ async function throughput(url, count) {
     console.error(
       `posted ${count} in ${(posted - started).toFixed(0)} ms, all arrived after ${(performance.now() - started).toFixed(0)} ms`,
     );
-  return count / ((performance.now() - started) / 1000);
+  return { perSecond: count / ((performance.now() - started) / 1000), count };
 }
 
 async function latencyAtRate(url, rate, seconds) {
   const count = Math.round(rate * seconds);
   const messages = Array.from({ length: count }, (_, i) => webhook(i));
-  const sent = new Map();
+  const due = new Map();
   const base = arrivals.size;
   const started = performance.now();
   const posts = [];
   for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
+    const at = started + (i * 1000) / rate;
+    const wait = at - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    sent.set(messages[i].id, performance.now());
+    due.set(messages[i].id, at);
     posts.push(post(url, messages[i]));
   }
   await Promise.all(posts);
   await waitForArrivals(base + count);
-  const latencies = [...sent].map(([id, t0]) => arrivals.get(id) - t0).sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const latencies = [...due].map(([id, t0]) => arrivals.get(id) - t0).sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count };
 }
 
 await new Promise((resolve) => platform.listen(0, '127.0.0.1', resolve));
 const platformUrl = `http://127.0.0.1:${platform.address().port}`;
 const results = {};
+const loadBefore = os.loadavg()[0];
 for (const m of ['pass-through', 'protect']) {
   mode = m;
   const { url, child } = await startGateway(m, platformUrl);
   try {
     await throughput(url, Math.min(500, N)); // warm-up: JIT, connections, SQLite pages
-    const perSecond = await throughput(url, N);
-    const latency = await latencyAtRate(url, RATE, SECONDS);
-    results[m] = { perSecond, ...latency };
+    const flat = await measured(child.pid, () => throughput(url, N));
+    const paced = await measured(child.pid, () => latencyAtRate(url, RATE, SECONDS));
+    results[m] = { flat, paced };
   } finally {
     child.removeAllListeners('exit');
     child.kill('SIGTERM');
@@ -247,18 +283,27 @@ platform.close();
 agent.destroy();
 
 const f = (x) => x.toFixed(1);
-const [load1] = os.loadavg();
+const perThousand = (r) =>
+  r.childCpu === undefined ? '   n/a' : f((1000 * r.childCpu) / r.count).padStart(6);
+const loadAfter = os.loadavg()[0];
 console.log(
-  `gateway benchmark (${os.cpus().length} CPUs, load average ${load1.toFixed(2)}; N=${N}, ${RATE} msg/s for ${SECONDS} s)`,
+  `gateway benchmark (${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; N=${N}, ${RATE} msg/s for ${SECONDS} s)`,
 );
-console.log('mode           messages/s   p50 ms   p99 ms   (latency: webhook sent → at the platform)');
+console.log(
+  'mode           messages/s  CPU-s/1k   p50 ms   p99 ms  CPU-s/1k   (flat out: N messages, 32 clients | paced: latency webhook due → at the platform)',
+);
 for (const [m, r] of Object.entries(results))
   console.log(
-    `${m.padEnd(14)} ${f(r.perSecond).padStart(10)}   ${f(r.p50).padStart(6)}   ${f(r.p99).padStart(6)}`,
+    `${m.padEnd(14)} ${f(r.flat.perSecond).padStart(10)}  ${perThousand(r.flat)}   ${f(r.paced.p50).padStart(6)}   ${f(r.paced.p99).padStart(6)}    ${perThousand(r.paced)}`,
   );
 const added = {
-  p50: results.protect.p50 - results['pass-through'].p50,
-  p99: results.protect.p99 - results['pass-through'].p99,
+  p50: results.protect.paced.p50 - results['pass-through'].paced.p50,
+  p99: results.protect.paced.p99 - results['pass-through'].paced.p99,
 };
 console.log(`added by protection at ${RATE} msg/s: p50 ${f(added.p50)} ms, p99 ${f(added.p99)} ms`);
+const benchCpu = Object.values(results).reduce((s, r) => s + r.flat.ownCpu + r.paced.ownCpu, 0);
+const benchMessages = Object.values(results).reduce((s, r) => s + r.flat.count + r.paced.count, 0);
+console.log(
+  `CPU-s/1k: the gateway child's CPU per 1,000 messages; this benchmark process (client + platform stand-in) spent ${f((1000 * benchCpu) / benchMessages)} CPU-s/1k`,
+);
 console.log(`messages with a CPF that reached the platform untokenized (protect mode): ${leaks}`);

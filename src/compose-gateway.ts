@@ -68,6 +68,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     const tokens = new Map<string, OAuthTokenCache>();
     const gatewayTenants = new Map<string, GatewayTenant>();
     const relayTenants = new Map<string, RelayTenant>();
+    const platforms: OpenMessagingClient[] = [];
     for (const t of options.tenants) {
       const cache = new OAuthTokenCache({
         loginUrl: t.genesys.loginUrl,
@@ -80,6 +81,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         integrationId: t.genesys.integrationId,
         tokens: cache,
       });
+      platforms.push(platform);
       const defaultEncryption = encryptionConfig(
         t.encryption.default,
         t.encryption.configs[t.encryption.default]!,
@@ -203,6 +205,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       async close() {
         await app.close();
         await pipeline.close();
+        for (const platform of platforms) platform.close();
         await vault.close();
       },
     };

@@ -24,6 +24,24 @@ function describeGatewayStore(name: string, make: () => Promise<StoreUnderTest |
       receivedAt: 1,
     });
 
+    it('inbox: concurrent webhooks share one commit, each told how many of its own events were new', async () => {
+      const store = await open();
+      if (!store) return;
+      const of = (messageId: string) => ({ ...event(messageId, 'gc1'), tenant: 'group-commit' });
+      // Started in the same event-loop turn: one transaction holds them all.
+      const counts = await Promise.all([
+        store.addInbox([of('g1'), of('g2')]),
+        store.addInbox([of('g2'), of('g3')]),
+        store.addInbox([of('g1')]),
+        store.addInbox([]),
+      ]);
+      expect(counts).toEqual([2, 1, 0, 0]);
+      // Every promise settled after the commit: the rows are there, each once, in arrival order.
+      const stored = (await store.pendingInbox(100)).filter((r) => r.tenant === 'group-commit');
+      expect(stored.map((r) => r.messageId)).toEqual(['g1', 'g2', 'g3']);
+      await store.moveToOutbox(stored.map((r) => ({ inboxSeq: r.seq, outbox: null })));
+    });
+
     it('inbox: deduplicates, keeps order, erases plaintext once moved to the outbox', async () => {
       const store = await open();
       if (!store) return;

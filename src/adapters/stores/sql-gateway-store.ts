@@ -17,6 +17,14 @@ type Db = Kysely<VeilDatabase & GatewayTables>;
 /** Rows per statement, well under both databases' bound-parameter limits. */
 const CHUNK = 200;
 
+interface InboxWaiter {
+  readonly events: readonly NewInboxEvent[];
+  readonly resolve: (added: number) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const inboxKey = (tenant: string, messageId: string): string => `${tenant}\n${messageId}`;
+
 /**
  * The gateway's state over Kysely, on the same database as the vault (SQLite file or PostgreSQL).
  * Tables come from migration 0002_gateway, which `SqlVaultStore.open` applies.
@@ -28,32 +36,56 @@ export class SqlGatewayStore implements GatewayStore {
     this.#db = db.withTables<GatewayTables>();
   }
 
-  async addInbox(events: readonly NewInboxEvent[]): Promise<number> {
-    if (events.length === 0) return 0;
-    const insert = async (db: Kysely<VeilDatabase & GatewayTables>, chunk: readonly NewInboxEvent[]) => {
-      const result = await db
-        .insertInto('gateway_inbox')
-        .values(
-          chunk.map((e) => ({
-            tenant: e.tenant,
-            message_id: e.messageId,
-            conversation: e.conversation,
-            payload: e.payload,
-            received_at: e.receivedAt,
-            state: 'pending',
-          })),
-        )
-        .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0);
-    };
-    // One statement is atomic on its own: the usual webhook (one message) needs no transaction.
-    if (events.length <= CHUNK) return insert(this.#db, events);
-    return this.#db.transaction().execute(async (tx) => {
-      let added = 0;
-      for (let i = 0; i < events.length; i += CHUNK) added += await insert(tx, events.slice(i, i + CHUNK));
-      return added;
+  /**
+   * Group commit: webhooks that arrive in the same event-loop turn are stored in one transaction
+   * (one WAL commit instead of one per webhook), and each caller's promise settles only once the
+   * transaction holding its events has committed, so a 200 still means "durably stored".
+   */
+  addInbox(events: readonly NewInboxEvent[]): Promise<number> {
+    if (events.length === 0) return Promise.resolve(0);
+    return new Promise((resolve, reject) => {
+      this.#inboxQueue.push({ events, resolve, reject });
+      if (this.#inboxQueue.length === 1) setImmediate(() => void this.#commitInbox());
     });
+  }
+
+  readonly #inboxQueue: InboxWaiter[] = [];
+
+  async #commitInbox(): Promise<void> {
+    const waiters = this.#inboxQueue.splice(0);
+    const all = waiters.flatMap((w) => w.events);
+    try {
+      const stored = await this.#db.transaction().execute(async (tx) => {
+        const keys = new Set<string>();
+        for (let i = 0; i < all.length; i += CHUNK) {
+          const rows = await tx
+            .insertInto('gateway_inbox')
+            .values(
+              all.slice(i, i + CHUNK).map((e) => ({
+                tenant: e.tenant,
+                message_id: e.messageId,
+                conversation: e.conversation,
+                payload: e.payload,
+                received_at: e.receivedAt,
+                state: 'pending',
+              })),
+            )
+            .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
+            .returning(['tenant', 'message_id'])
+            .execute();
+          for (const row of rows) keys.add(inboxKey(row.tenant, row.message_id));
+        }
+        return keys;
+      });
+      // A message id that appears twice in one batch was stored once: it counts for its first caller.
+      for (const waiter of waiters) {
+        let added = 0;
+        for (const e of waiter.events) if (stored.delete(inboxKey(e.tenant, e.messageId))) added += 1;
+        waiter.resolve(added);
+      }
+    } catch (error) {
+      for (const waiter of waiters) waiter.reject(error);
+    }
   }
 
   async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {

@@ -1,4 +1,11 @@
 import type { DeliveryOutcome, PlatformMessage, PlatformSender } from '../../../gateway/platform-message.js';
+import {
+  fetchPost,
+  keepAlivePost,
+  PostNetworkError,
+  type JsonPost,
+  type PostResult,
+} from './keep-alive-post.js';
 import { OAuthTokenCache, retryAfterMs, TokenRequestError } from './oauth-token-cache.js';
 
 /**
@@ -12,6 +19,7 @@ export interface OpenMessagingClientOptions {
   readonly integrationId: string;
   readonly tokens: OAuthTokenCache;
   readonly clock?: () => number;
+  /** Replaces the keep-alive node:http transport (tests). */
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
 }
@@ -43,21 +51,36 @@ export function openInboundMessage(message: PlatformMessage): Record<string, unk
 
 export class OpenMessagingClient implements PlatformSender {
   readonly #options: OpenMessagingClientOptions;
-  readonly #fetch: typeof fetch;
+  readonly #transport: JsonPost;
+  readonly #close: () => void;
   readonly #clock: () => number;
+  readonly #base: string;
 
   constructor(options: OpenMessagingClientOptions) {
     this.#options = options;
-    this.#fetch = options.fetch ?? fetch;
+    if (options.fetch) {
+      this.#transport = fetchPost(options.fetch);
+      this.#close = () => undefined;
+    } else {
+      const transport = keepAlivePost();
+      this.#transport = transport.post;
+      this.#close = transport.close;
+    }
     this.#clock = options.clock ?? Date.now;
+    this.#base = `${options.apiUrl.replace(/\/+$/, '')}/api/v2/conversations/messages/${encodeURIComponent(options.integrationId)}/inbound/open/`;
+  }
+
+  /** Drops the pooled connections. */
+  close(): void {
+    this.#close();
   }
 
   deliver(message: PlatformMessage): Promise<DeliveryOutcome> {
-    return this.#post('message', openInboundMessage(message));
+    return this.#send('message', openInboundMessage(message));
   }
 
   sendReceipt(receipt: OpenReceipt): Promise<DeliveryOutcome> {
-    return this.#post('receipt', {
+    return this.#send('receipt', {
       id: receipt.id,
       channel: { to: receipt.to, time: receipt.time },
       status: receipt.status,
@@ -67,9 +90,8 @@ export class OpenMessagingClient implements PlatformSender {
     });
   }
 
-  async #post(kind: 'message' | 'receipt', body: unknown): Promise<DeliveryOutcome> {
-    const base = this.#options.apiUrl.replace(/\/+$/, '');
-    const url = `${base}/api/v2/conversations/messages/${encodeURIComponent(this.#options.integrationId)}/inbound/open/${kind}`;
+  async #send(kind: 'message' | 'receipt', body: unknown): Promise<DeliveryOutcome> {
+    const url = this.#base + kind;
     const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       let token: string;
@@ -89,25 +111,27 @@ export class OpenMessagingClient implements PlatformSender {
         }
         throw error;
       }
-      let response: Response;
+      let response: PostResult;
       try {
-        response = await this.#fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: payload,
-          signal: AbortSignal.timeout(this.#options.timeoutMs ?? 10_000),
-        });
+        response = await this.#transport(
+          url,
+          { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          payload,
+          this.#options.timeoutMs ?? 10_000,
+        );
       } catch (error) {
-        return { kind: 'retry', reason: `network: ${(error as Error).name}` };
+        return {
+          kind: 'retry',
+          reason: error instanceof PostNetworkError ? error.message : `network: ${(error as Error).name}`,
+        };
       }
-      await response.body?.cancel();
-      if (response.ok) return { kind: 'delivered' };
+      if (response.status >= 200 && response.status < 300) return { kind: 'delivered' };
       if (response.status === 401 && attempt === 0) {
         this.#options.tokens.invalidate(token);
         continue;
       }
       if (response.status === 429) {
-        const after = retryAfterMs(response.headers.get('retry-after'), this.#clock());
+        const after = retryAfterMs(response.header('retry-after'), this.#clock());
         return {
           kind: 'retry',
           reason: 'platform 429',
