@@ -10,6 +10,7 @@ import {
   type NumberSpan,
 } from '../../number-spans.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
+import { fastPhoneValidity } from './fast-phone-validity.js';
 import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
 
 /** Regions tried, after the configured default, for numbers written without a country code. */
@@ -97,6 +98,8 @@ function plausibility(
   const international = text.startsWith('+');
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
+    if (fastPhoneValidity(text, region) === true)
+      return { level: 'valid', inDefault: international || (index === 0 && region === defaultRegion) };
     const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
     if (parsed === undefined) continue;
     if (parsed.isValid())

@@ -1,0 +1,97 @@
+import {
+  getCountries,
+  getCountryCallingCode,
+  getExampleNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/examples.mobile.json';
+import { describe, expect, it } from 'vitest';
+import { fastPhoneValidity } from './fast-phone-validity.js';
+
+/** A small deterministic generator (mulberry32), so every run checks the same numbers. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DEFAULT_REGIONS: CountryCode[] = [
+  ...['BR', 'US', 'CA', 'ES', 'MX', 'AR', 'CO', 'PT', 'GB', 'CL', 'PE'],
+  // Shared calling codes, trunk prefixes that rewrite the number, carrier codes.
+  ...['AG', 'JE', 'IT', 'VA', 'RU', 'KZ', 'DE', 'FR', 'IN', 'AU', 'JP', 'VI', 'FI', 'AX', 'NO'],
+] as CountryCode[];
+
+/** Fixed-line and special shapes next to the library's mobile examples. */
+const EXTRA_NATIONALS = ['1134567890', '2025550123', '2079460000', '912345678', '5512345678', '0800123456'];
+
+function candidates(): { digits: string; region: CountryCode | undefined }[] {
+  const next = random(20261122);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const seeds: { national: string; country: CountryCode }[] = [];
+  for (const country of getCountries()) {
+    const example = getExampleNumber(country, examples);
+    if (example) seeds.push({ national: example.nationalNumber, country });
+  }
+  for (const national of EXTRA_NATIONALS)
+    for (const country of DEFAULT_REGIONS) seeds.push({ national, country });
+  const out: { digits: string; region: CountryCode | undefined }[] = [];
+  for (let n = 0; n < 12_000; n++) {
+    const seed = pick(seeds);
+    let digits = seed.national;
+    // Mutate: change, drop or add digits; add trunk, exit or calling-code prefixes.
+    const edits = Math.floor(next() * 3);
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(next() * digits.length);
+      const digit = String(Math.floor(next() * 10));
+      const kind = next();
+      if (kind < 0.6) digits = digits.slice(0, at) + digit + digits.slice(at + 1);
+      else if (kind < 0.8) digits = digits.slice(0, at) + digits.slice(at + 1);
+      else digits = digits.slice(0, at) + digit + digits.slice(at);
+    }
+    const prefix = next();
+    const callingCode = getCountryCallingCode(seed.country);
+    if (prefix < 0.4) out.push({ digits: `+${callingCode}${digits}`, region: undefined });
+    else if (prefix < 0.5) out.push({ digits: `0${digits}`, region: pick(DEFAULT_REGIONS) });
+    else if (prefix < 0.55) out.push({ digits: `00${callingCode}${digits}`, region: pick(DEFAULT_REGIONS) });
+    else if (prefix < 0.6) out.push({ digits: `${callingCode}${digits}`, region: seed.country });
+    else if (prefix < 0.8) out.push({ digits, region: seed.country });
+    else out.push({ digits, region: pick(DEFAULT_REGIONS) });
+  }
+  return out;
+}
+
+describe('fastPhoneValidity', () => {
+  it('says "valid" only where libphonenumber does, and answers most plain valid numbers', () => {
+    let answered = 0;
+    let valid = 0;
+    const disagreements: string[] = [];
+    for (const { digits, region } of candidates()) {
+      const library = parsePhoneNumberFromString(digits, region ? { defaultCountry: region } : undefined);
+      const libraryValid = library?.isValid() === true;
+      const fast = fastPhoneValidity(digits, region);
+      if (libraryValid) valid++;
+      if (fast === true) {
+        answered++;
+        if (!libraryValid) disagreements.push(`${digits} in ${region ?? 'international'}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    // The fast path must carry real weight, or it is not worth having.
+    expect(valid).toBeGreaterThan(2_000);
+    expect(answered / valid).toBeGreaterThan(0.5);
+  });
+
+  it('leaves numbers with prefixes it does not strip to the library', () => {
+    expect(fastPhoneValidity('011987654321', 'BR')).toBeUndefined(); // trunk 0
+    expect(fastPhoneValidity('5511987654321', 'BR')).toBeUndefined(); // calling code without "+"
+    expect(fastPhoneValidity('005511987654321', 'BR')).toBeUndefined(); // exit code
+    expect(fastPhoneValidity('+80012345678', undefined)).toBeUndefined(); // non-geographic
+    expect(fastPhoneValidity('11987654321', 'BR')).toBe(true);
+    expect(fastPhoneValidity('+5511987654321', undefined)).toBe(true);
+  });
+});

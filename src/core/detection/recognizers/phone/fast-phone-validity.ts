@@ -1,0 +1,141 @@
+import { Metadata } from 'libphonenumber-js/max';
+
+/**
+ * libphonenumber's own validity rule, answered from its metadata with regular expressions compiled
+ * once. The library rebuilds a RegExp from the metadata's source text on every check, which made
+ * phone validation the largest single cost of detection. Only the plain case is answered here: a
+ * number with no international, trunk or carrier prefix to strip. Everything else returns
+ * `undefined` and goes to the library, so a "valid" from here is always the library's own verdict
+ * (a differential test compares the two on many numbers).
+ */
+
+/** The metadata accessors libphonenumber-js has at run time but leaves out of its typings. */
+interface PlanAccessors {
+  callingCode(): string;
+  IDDPrefix(): string;
+  nationalNumberPattern(): string;
+  nationalPrefixForParsing(): string | undefined;
+  leadingDigits(): string | undefined;
+  type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+interface MetadataAccessors {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  readonly numberingPlan: PlanAccessors;
+  hasCallingCode(callingCode: string): boolean;
+  getCountryCodesForCallingCode(callingCode: string): readonly string[] | undefined;
+}
+
+/** The order of libphonenumber's getNumberType; any match makes the number valid. */
+const NUMBER_TYPES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+
+const MAX_CALLING_CODE_DIGITS = 3;
+/** libphonenumber's pseudo-country for non-geographic codes (+800, +882...). */
+const NON_GEOGRAPHIC = '001';
+
+interface CompiledPlan {
+  readonly callingCode: string;
+  readonly iddPrefix: RegExp;
+  readonly nationalPrefix: RegExp | undefined;
+  readonly leadingDigits: RegExp | undefined;
+  readonly nationalNumber: RegExp;
+  readonly types: readonly { readonly pattern: RegExp; readonly lengths: readonly number[] | undefined }[];
+}
+
+const metadata = new Metadata() as unknown as MetadataAccessors;
+const plans = new Map<string, CompiledPlan>();
+
+const whole = (source: string) => new RegExp(`^(?:${source})$`);
+const leading = (source: string) => new RegExp(`^(?:${source})`);
+
+function planOf(country: string): CompiledPlan {
+  let plan = plans.get(country);
+  if (plan === undefined) {
+    metadata.selectNumberingPlan(country);
+    const p = metadata.numberingPlan;
+    const prefix = p.nationalPrefixForParsing();
+    const lead = p.leadingDigits();
+    plan = {
+      callingCode: p.callingCode(),
+      iddPrefix: leading(p.IDDPrefix()),
+      nationalPrefix: prefix ? leading(prefix) : undefined,
+      leadingDigits: lead ? leading(lead) : undefined,
+      nationalNumber: whole(p.nationalNumberPattern()),
+      types: NUMBER_TYPES.flatMap((name) => {
+        const type = p.type(name);
+        const pattern = type?.pattern();
+        return type && pattern ? [{ pattern: whole(pattern), lengths: type.possibleLengths() }] : [];
+      }),
+    };
+    plans.set(country, plan);
+  }
+  return plan;
+}
+
+/** getNumberType(...) !== undefined, for a national number already stripped of every prefix. */
+function hasNumberType(plan: CompiledPlan, national: string): boolean {
+  if (!plan.nationalNumber.test(national)) return false;
+  for (const type of plan.types)
+    if ((type.lengths === undefined || type.lengths.includes(national.length)) && type.pattern.test(national))
+      return true;
+  return false;
+}
+
+/** The country libphonenumber settles on among those sharing a calling code (getCountryByNationalNumber). */
+function countryFor(callingCode: string, national: string): string | undefined {
+  const countries = metadata.getCountryCodesForCallingCode(callingCode);
+  if (countries === undefined || countries.length === 0) return undefined;
+  if (countries.length === 1) return countries[0] === NON_GEOGRAPHIC ? undefined : countries[0];
+  for (const country of countries) {
+    if (country === NON_GEOGRAPHIC) return undefined;
+    const plan = planOf(country);
+    if (plan.leadingDigits !== undefined) {
+      if (plan.leadingDigits.test(national)) return country;
+    } else if (hasNumberType(plan, national)) return country;
+  }
+  return undefined;
+}
+
+function validNational(callingCode: string, national: string, prefixPlan: CompiledPlan): boolean | undefined {
+  // A trunk or carrier prefix may be stripped, or not, by rules this fast path does not repeat.
+  if (prefixPlan.nationalPrefix?.test(national)) return undefined;
+  const country = countryFor(callingCode, national);
+  if (country === undefined) return undefined;
+  return hasNumberType(planOf(country), national) ? true : undefined;
+}
+
+/**
+ * `true` when libphonenumber would parse `digits` (only digits, after an optional "+") as a valid
+ * number, with `region` as the default country for a number without "+"; `undefined` when only
+ * the library can tell (including every number it would reject).
+ */
+export function fastPhoneValidity(digits: string, region: string | undefined): true | undefined {
+  if (digits.startsWith('+')) {
+    const number = digits.slice(1);
+    if (number.startsWith('0')) return undefined;
+    for (let i = 1; i <= MAX_CALLING_CODE_DIGITS && i < number.length; i++) {
+      const callingCode = number.slice(0, i);
+      if (!metadata.hasCallingCode(callingCode)) continue;
+      // The national prefix is read with the plan of the code's main country, listed first.
+      const main = metadata.getCountryCodesForCallingCode(callingCode)?.[0];
+      if (main === undefined || main === NON_GEOGRAPHIC) return undefined;
+      return validNational(callingCode, number.slice(i), planOf(main)) ? true : undefined;
+    }
+    return undefined;
+  }
+  if (region === undefined) return undefined;
+  const plan = planOf(region);
+  // An international number typed with the exit code ("00 55 …") or the calling code without "+".
+  if (plan.iddPrefix.test(digits) || digits.startsWith(plan.callingCode)) return undefined;
+  return validNational(plan.callingCode, digits, plan) ? true : undefined;
+}
