@@ -21,6 +21,11 @@ import { SecureSegments } from './gateway/secure-segments.js';
 import { builtInActions, DataActions } from './gateway/data-actions.js';
 import { dataActionsRoute } from './http/routes/data-actions.js';
 import { gatewayMetrics } from './http/routes/gateway-metrics.js';
+import { compileLinearPattern } from './adapters/regex/re2-pattern.js';
+import { ConversationConfigs } from './gateway/conversation-configs.js';
+import type { EncryptionConfig } from './gateway/encryption-config.js';
+import type { SegmentTriggers } from './gateway/secure-segment-triggers.js';
+import { conversationConfigsRoute } from './http/routes/conversation-configs.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -82,14 +87,17 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         tokens: cache,
       });
       platforms.push(platform);
-      const defaultEncryption = encryptionConfig(
-        t.encryption.default,
-        t.encryption.configs[t.encryption.default]!,
+      const configs = new Map<string, EncryptionConfig>(
+        Object.entries(t.encryption.configs).map(([name, spec]) => [name, encryptionConfig(name, spec)]),
       );
+      const defaultEncryption = configs.get(t.encryption.default)!;
+      const triggers = segmentTriggers(t);
       gatewayTenants.set(t.id, {
         id: t.id,
         identity: t.identity,
         encryption: defaultEncryption,
+        configs,
+        triggers,
         platform,
         secureNotice: t.secureSegments.notice,
       });
@@ -102,19 +110,44 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       });
       relayTenants.set(t.id, {
         id: t.id,
-        // Agents' pasted data is checked only when the tenant's config protects agent text.
-        agentData: protectsAuthor(defaultEncryption, 'agent') ? t.outbound.agentData : 'allow',
+        agentData: t.outbound.agentData,
+        // Agents' pasted data is checked only when the conversation's config protects agent text.
+        protectsAgent: async (customer) => {
+          const chosen =
+            configs.size > 1 ? (await store.conversationConfigs(t.id, [customer])).get(customer) : undefined;
+          return protectsAuthor((chosen && configs.get(chosen)) || defaultEncryption, 'agent');
+        },
+        triggers,
         blockNotice: t.outbound.blockNotice,
         channel: { sendText: (to, text) => graph.sendText(to, text) },
         receipts: platform,
       });
     }
+    const byId = new Map(options.tenants.map((t) => [t.id, t]));
+    const segments = new SecureSegments(
+      store,
+      (tenant) => ({
+        defaultTtlSeconds: byId.get(tenant)?.secureSegments.defaultTtlSeconds ?? 600,
+        configs: new Set(Object.keys(byId.get(tenant)?.encryption.configs ?? {})),
+      }),
+      options.pipeline?.clock,
+    );
+    const conversationConfigs = new ConversationConfigs(
+      store,
+      (tenant) => ({
+        default: byId.get(tenant)?.encryption.default ?? '',
+        names: new Set(Object.keys(byId.get(tenant)?.encryption.configs ?? {})),
+      }),
+      options.pipeline?.clock,
+    );
+    const openSegment = segments.openFor.bind(segments);
     const metrics = gatewayMetrics(store);
     const onEvent = options.pipeline?.onEvent;
     const pipeline = new InboundPipeline({
       store,
       tenants: gatewayTenants,
       protector,
+      openSegment,
       ...options.pipeline,
       onEvent: (event) => {
         metrics.onEvent(event);
@@ -126,13 +159,8 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       tenants: relayTenants,
       protector,
       containsSensitiveData: (text) => engine.detect({ text }).length > 0,
+      openSegment,
     });
-    const segments = new SecureSegments(
-      store,
-      (tenant) => options.tenants.find((t) => t.id === tenant)?.secureSegments.defaultTtlSeconds ?? 600,
-      options.pipeline?.clock,
-    );
-    const byId = new Map(options.tenants.map((t) => [t.id, t]));
     const actions = new DataActions(
       vault.vault,
       builtInActions(engine),
@@ -153,6 +181,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       async (v1) => {
         registerApiKeyAuth(v1, vault.apiKeys);
         secureSegmentsRoute(v1, segments, new Set(options.tenants.map((t) => t.id)));
+        conversationConfigsRoute(v1, conversationConfigs, new Set(options.tenants.map((t) => t.id)));
         dataActionsRoute(v1, actions);
       },
       { prefix: '/v1' },
@@ -189,6 +218,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
             id: message.id,
             to: { id: message.channel.to.id, idType: message.channel.to.idType ?? 'Phone' },
             text: message.text,
+            author: message.originatingEntity === 'Bot' ? 'bot' : 'agent',
           });
         },
       },
@@ -213,4 +243,20 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     await vault.close();
     throw error;
   }
+}
+
+/** The tenant's segment triggers, keyword patterns compiled with RE2 (a bad pattern fails the start). */
+function segmentTriggers(t: TenantConfig): SegmentTriggers {
+  return {
+    botMarker: t.secureSegments.botMarker,
+    keywordRules: t.secureSegments.keywordRules.map((rule) => {
+      try {
+        return { ...rule, pattern: compileLinearPattern(rule.pattern, rule.ignoreCase ? 'i' : '') };
+      } catch (error) {
+        throw new Error(
+          `tenant ${t.id}: secureSegments.keywordRules ${rule.name}: ${(error as Error).message}`,
+        );
+      }
+    }),
+  };
 }

@@ -40,6 +40,7 @@ export function queueAgentMessage(
     text: message.text,
     nickname: message.nickname ?? (purpose === 'bot' ? 'Sandbox Bot' : 'Sandbox Agent'),
     time: new Date(state.clock.now()).toISOString(),
+    originatingEntity: purpose === 'bot' ? 'Bot' : 'Human',
     ...(message.attachment === undefined ? {} : { attachment: message.attachment }),
   });
   const outbound: OutboundMessage = {

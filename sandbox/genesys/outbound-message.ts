@@ -9,6 +9,8 @@ export interface OutboundText {
   readonly text: string;
   readonly nickname: string;
   readonly time: string;
+  /** `originatingEntity`: who wrote it, a human agent or a bot. */
+  readonly originatingEntity?: 'Human' | 'Bot';
   readonly attachment?: Record<string, unknown>;
 }
 
@@ -34,6 +36,7 @@ export function outboundMessageBody(
       ? {}
       : { content: [{ contentType: 'Attachment', attachment: message.attachment }] }),
     direction: 'Outbound',
+    originatingEntity: message.originatingEntity ?? 'Human',
     metadata: {},
   };
 }

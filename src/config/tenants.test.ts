@@ -91,6 +91,44 @@ describe('tenants file', () => {
     ).toThrow(/actions.x.headers.k: environment variable NOPE is not set/);
   });
 
+  it('reads segment triggers and checks the configs they name', () => {
+    const [t] = parseTenants(
+      {
+        tenants: [
+          tenant({
+            secureSegments: {
+              botMarker: { marker: '[[secure]]', closeAfterMessages: 1 },
+              keywordRules: [{ name: 'pin', pattern: '\\bpin\\b' }],
+            },
+          }),
+        ],
+      },
+      env,
+    );
+    expect(t!.secureSegments.botMarker).toEqual({ marker: '[[secure]]', closeAfterMessages: 1 });
+    expect(t!.secureSegments.keywordRules).toEqual([
+      { name: 'pin', pattern: '\\bpin\\b', authors: ['customer'], ignoreCase: true },
+    ]);
+    expect(parseTenants({ tenants: [tenant()] }, env)[0]!.secureSegments.keywordRules).toEqual([]);
+    expect(() =>
+      parseTenants(
+        {
+          tenants: [
+            tenant({
+              secureSegments: {
+                botMarker: { marker: '#', config: 'nope' },
+                keywordRules: [{ name: 'pin', pattern: 'pin', config: 'nope2' }],
+              },
+            }),
+          ],
+        },
+        env,
+      ),
+    ).toThrow(
+      /secureSegments\.botMarker\.config: names no config.*secureSegments\.keywordRules\.0\.config: names no config/,
+    );
+  });
+
   it('checks that the default encryption config exists', () => {
     expect(() =>
       parseTenants(

@@ -37,6 +37,13 @@ const digits = z.string().regex(/^[0-9]+$/, 'digits only');
 const typeName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an upper-case type such as CREDIT_CARD');
 const operatorName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an operator name such as tokenize');
 
+/** How a trigger-opened secure segment closes, and which encryption config it carries. */
+const segmentOpening = {
+  closeAfterMessages: z.number().int().min(1).max(1000).optional(),
+  ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+  config: z.string().min(1).optional(),
+};
+
 const tenantSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)'),
@@ -126,9 +133,31 @@ const tenantSchema = z
         notice: z.string().includes('{token}').default('🔒 secure input received: {token}'),
         /** Lifetime of a segment opened without `ttlSeconds`. */
         defaultTtlSeconds: z.number().int().min(1).max(86_400).default(600),
+        /** A bot message carrying this marker opens a segment for its customer; the marker is stripped. */
+        botMarker: z
+          .object({ marker: z.string().min(1).max(100), ...segmentOpening })
+          .strict()
+          .optional(),
+        /** Text matching `pattern` (RE2) from one of `authors` opens a segment for the customer. */
+        keywordRules: z
+          .array(
+            z
+              .object({
+                name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+                pattern: z.string().min(1).max(1000),
+                authors: z
+                  .array(z.enum(['customer', 'agent', 'bot']))
+                  .min(1)
+                  .default(['customer']),
+                ignoreCase: z.boolean().default(true),
+                ...segmentOpening,
+              })
+              .strict(),
+          )
+          .default([]),
       })
       .strict()
-      .default({ notice: '🔒 secure input received: {token}', defaultTtlSeconds: 600 }),
+      .default({ notice: '🔒 secure input received: {token}', defaultTtlSeconds: 600, keywordRules: [] }),
     outbound: z
       .object({
         /** What to do with sensitive data an agent pastes into a reply. */
@@ -174,6 +203,18 @@ export function parseTenants(raw: unknown, env: NodeJS.ProcessEnv = process.env)
         apiUrl: t.genesys.apiUrl ?? `https://api.${host}`,
       },
     };
+  });
+  tenants.forEach((t, index) => {
+    const configs = t.encryption.configs;
+    const named = [
+      ['secureSegments.botMarker.config', t.secureSegments.botMarker?.config],
+      ...t.secureSegments.keywordRules.map(
+        (rule, i) => [`secureSegments.keywordRules.${i}.config`, rule.config] as const,
+      ),
+    ] as const;
+    for (const [at, config] of named)
+      if (config !== undefined && configs[config] === undefined)
+        problems.push(`tenants.${index}.${at}: names no config in encryption.configs`);
   });
   for (const [field, get] of [
     ['id', (t: TenantConfig) => t.id],

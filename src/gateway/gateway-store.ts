@@ -61,6 +61,10 @@ export interface SecureSegment {
   readonly expiresAt: number | null;
   readonly messages: number;
   readonly openedAt: number;
+  /** The encryption config the segment carries (media and anything besides the vaulted text); null: the conversation's. */
+  readonly config: string | null;
+  /** `api`, `bot-marker` or `keyword:<rule>`. */
+  readonly openedBy: string;
 }
 
 export interface GatewayStore {
@@ -99,4 +103,8 @@ export interface GatewayStore {
   countSegmentMessage(id: string, now: number): Promise<void>;
   /** Closes the customer's open segment; false when none was open. */
   closeSegment(tenant: string, customer: string, now: number, reason: string): Promise<boolean>;
+  /** The encryption config chosen for each of `customers` that has one (others use the tenant's default). */
+  conversationConfigs(tenant: string, customers: readonly string[]): Promise<Map<string, string>>;
+  /** Chooses a conversation's encryption config; null goes back to the tenant's default. */
+  setConversationConfig(tenant: string, customer: string, config: string | null, at: number): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { EncryptionConfig } from './encryption-config.js';
 import type { PlatformSender } from './platform-message.js';
+import type { SegmentTriggers } from './secure-segment-triggers.js';
 
 /** How the customer's identity reaches the platform (issue 5: as it is, masked, or a pseudonym). */
 export interface IdentityPolicy {
@@ -14,6 +15,10 @@ export interface GatewayTenant {
   readonly identity: IdentityPolicy;
   /** The tenant's default encryption config (authors, types, operators). */
   readonly encryption: EncryptionConfig;
+  /** Every named config, for conversations that chose one (absent: only the default). */
+  readonly configs?: ReadonlyMap<string, EncryptionConfig> | undefined;
+  /** Keyword rules on customer text that open a secure segment (absent: none). */
+  readonly triggers?: SegmentTriggers | undefined;
   readonly platform: PlatformSender;
   /** What the platform sees for a message vaulted in a secure segment; `{token}` is replaced. */
   readonly secureNotice: string;

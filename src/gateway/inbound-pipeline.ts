@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { backoffMs, defaultBackoff, type BackoffOptions } from './backoff.js';
-import type { TenantMessage } from './channel-message.js';
+import type { ChannelMessage, TenantMessage } from './channel-message.js';
 import { CircuitBreaker, defaultBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
-import type { GatewayStore, InboxRecord, NewOutboxMessage, OutboxRecord } from './gateway-store.js';
+import type {
+  GatewayStore,
+  InboxRecord,
+  NewOutboxMessage,
+  OutboxRecord,
+  SecureSegment,
+} from './gateway-store.js';
 import type { GatewayTenant } from './gateway-tenant.js';
 import { platformMessageFor } from './platform-message-builder.js';
+import { keywordTrigger } from './secure-segment-triggers.js';
+import type { OpenSegmentRequest } from './secure-segments.js';
 import type { DeliveryOutcome, PlatformMessage } from './platform-message.js';
 import { Semaphore } from './semaphore.js';
 import type { TextProtector } from './text-protector.js';
@@ -27,6 +35,12 @@ export interface InboundPipelineOptions {
   readonly store: GatewayStore;
   readonly tenants: ReadonlyMap<string, GatewayTenant>;
   readonly protector: TextProtector;
+  /** Opens a secure segment when a customer's text trips a keyword rule (no keyword rules without it). */
+  readonly openSegment?: (
+    tenant: string,
+    customer: string,
+    request: OpenSegmentRequest,
+  ) => Promise<SecureSegment>;
   readonly clock?: () => number;
   readonly random?: () => number;
   /** Waits before a retry; resolves early when `signal` aborts (tests pass one that records and returns). */
@@ -223,16 +237,21 @@ export class InboundPipeline {
       const done: { inboxSeq: number; outbox: NewOutboxMessage | null }[] = [];
       // One query per batch and tenant finds the customers that may have a secure segment open.
       const secure = new Map<string, Set<string>>();
+      // Likewise the conversations that chose their own encryption config (only where there is a choice).
+      const chosen = new Map<string, Map<string, string>>();
       for (const tenant of new Set(rows.map((r) => r.tenant))) {
         const customers = rows.filter((r) => r.tenant === tenant).map((r) => r.conversation);
         secure.set(tenant, await this.#o.store.customersWithOpenSegments(tenant, customers));
+        if ((this.#o.tenants.get(tenant)?.configs?.size ?? 0) > 1)
+          chosen.set(tenant, await this.#o.store.conversationConfigs(tenant, customers));
       }
       for (const row of rows) {
         const key = laneKey(row.tenant, row.conversation);
         if (held.has(key)) continue;
         try {
           const maybeSecure = secure.get(row.tenant)?.has(row.conversation) ?? false;
-          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, maybeSecure) });
+          const config = chosen.get(row.tenant)?.get(row.conversation);
+          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, maybeSecure, config) });
         } catch (error) {
           held.add(key);
           const code = (error as { code?: unknown }).code;
@@ -249,15 +268,27 @@ export class InboundPipeline {
     if (held.size > 0) this.#retryLater(1_000);
   }
 
-  async #protectRow(row: InboxRecord, maybeSecure: boolean): Promise<NewOutboxMessage | null> {
+  async #protectRow(
+    row: InboxRecord,
+    maybeSecure: boolean,
+    config: string | undefined,
+  ): Promise<NewOutboxMessage | null> {
     const tenant = this.#o.tenants.get(row.tenant);
     if (!tenant) return null; // a tenant removed from the configuration: nothing to deliver to
-    const segment = maybeSecure
+    const channelMessage = JSON.parse(row.payload) as ChannelMessage;
+    let segment = maybeSecure
       ? await this.#o.store.activeSegment(tenant.id, row.conversation, this.#clock())
       : undefined;
-    const message = await platformMessageFor(JSON.parse(row.payload), tenant, {
+    const trigger =
+      segment || !tenant.triggers || !this.#o.openSegment
+        ? undefined
+        : keywordTrigger(tenant.triggers, 'customer', channelMessage.text);
+    // Opened before this message is protected: the message that tripped the rule is vaulted whole too.
+    if (trigger) segment = await this.#o.openSegment!(tenant.id, row.conversation, trigger);
+    const message = await platformMessageFor(channelMessage, tenant, {
       protector: this.#o.protector,
       secure: segment !== undefined,
+      encryption: config === undefined ? undefined : tenant.configs?.get(config),
       pseudonym: (customer) => this.#o.store.pseudonymFor(tenant.id, customer, () => `veil-${randomUUID()}`),
     });
     if (segment) await this.#o.store.countSegmentMessage(segment.id, this.#clock());

@@ -2,14 +2,13 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TenantConfig } from '../config/tenants.js';
 import {
+  agentSays,
   customerSays,
+  customerTexts,
   getJson,
-  postJson,
   startGatewayHarness,
   type GatewayHarness,
 } from './test-support/gateway-harness.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let harness: GatewayHarness | undefined;
 afterEach(async () => {
@@ -24,22 +23,7 @@ const withOutbound =
   ) =>
   (t: TenantConfig): TenantConfig => ({ ...t, identity, outbound: { ...t.outbound, agentData } });
 
-/** An agent reply through the Genesys simulator; resolves once Genesys has a receipt for it. */
-async function agentSays(h: GatewayHarness, body: Json): Promise<{ id: string; receipt: Json }> {
-  const { genesys, urls } = h.sandbox;
-  const since = genesys.events.mark();
-  const { id } = (await (await postJson(`${urls.genesys}/__sim/agent/messages`, body)).json()) as {
-    id: string;
-  };
-  await genesys.events.waitFor((e) => e.type === 'receipt.received' && (e as { id?: string }).id === id, {
-    since,
-  });
-  const receipts = await getJson(`${urls.genesys}/__sim/receipts`);
-  return { id, receipt: receipts.find((r: Json) => r.id === id)! };
-}
-
-const sentTexts = async (h: GatewayHarness): Promise<string[]> =>
-  (await getJson(`${h.sandbox.urls.whatsapp}/__sim/outbox`)).map((m: Json) => m.text?.body as string);
+const sentTexts = customerTexts;
 
 describe('outbound: Genesys agent → Veil → WhatsApp, statuses back as receipts', () => {
   it('sends the agent text to the customer and reports Delivered when WhatsApp says so', async () => {

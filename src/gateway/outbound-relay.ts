@@ -1,5 +1,7 @@
 import type { ProtectionPolicy } from '../core/protection/policy.js';
-import type { GatewayStore } from './gateway-store.js';
+import type { GatewayStore, SecureSegment } from './gateway-store.js';
+import { botMarkerTrigger, keywordTrigger, type SegmentTriggers } from './secure-segment-triggers.js';
+import type { OpenSegmentRequest } from './secure-segments.js';
 import type { TextProtector } from './text-protector.js';
 
 /** The channel's send API, as the relay needs it. */
@@ -21,7 +23,12 @@ export interface ReceiptSink {
 
 export interface RelayTenant {
   readonly id: string;
+  /** The pasted-data policy, applied when the conversation's encryption config protects agent text. */
   readonly agentData: 'allow' | 'mask' | 'block';
+  /** True when the customer's conversation config protects agent text (absent: always). */
+  readonly protectsAgent?: ((customer: string) => Promise<boolean>) | undefined;
+  /** The bot marker and the agent/bot keyword rules that open a secure segment (absent: none). */
+  readonly triggers?: SegmentTriggers | undefined;
   readonly blockNotice: string;
   readonly channel: ChannelSender;
   readonly receipts: ReceiptSink;
@@ -33,6 +40,8 @@ export interface AgentMessage {
   readonly id: string;
   readonly to: { readonly id: string; readonly idType: string };
   readonly text: string;
+  /** Who wrote it (the webhook's `originatingEntity`): a human agent unless the platform says `Bot`. */
+  readonly author?: 'agent' | 'bot';
 }
 
 export interface ChannelStatus {
@@ -49,6 +58,12 @@ export interface OutboundRelayOptions {
   readonly protector: TextProtector;
   /** True when the text holds sensitive data (policy `block`). */
   readonly containsSensitiveData: (text: string) => boolean;
+  /** Opens a secure segment for a channel customer (the bot marker, agent/bot keyword rules). */
+  readonly openSegment?: (
+    tenant: string,
+    customer: string,
+    request: OpenSegmentRequest,
+  ) => Promise<SecureSegment>;
   readonly clock?: () => number;
 }
 
@@ -90,12 +105,35 @@ export class OutboundRelay {
       await fail('InvalidDestination', 'unknown customer');
       return 'failed';
     }
+    const author = message.author ?? 'agent';
     let text = message.text;
-    if (tenant.agentData === 'block' && this.#o.containsSensitiveData(text)) {
+    const triggers = tenant.triggers;
+    if (triggers && this.#o.openSegment) {
+      // Opened before the text goes out, so the customer's answer falls inside the segment.
+      const marked = author === 'bot' ? botMarkerTrigger(triggers, text) : { text };
+      text = marked.text;
+      const open = marked.open ?? keywordTrigger(triggers, author, text);
+      if (open) await this.#o.openSegment(tenant.id, customer, open);
+    }
+    if (text.length === 0) {
+      // Only the marker: a control message for Veil, handled; nothing to send.
+      await tenant.receipts.sendReceipt({
+        id: message.id,
+        to,
+        time: new Date(this.#clock()).toISOString(),
+        status: 'Delivered',
+      });
+      return 'sent';
+    }
+    const agentData =
+      tenant.agentData === 'allow' || (tenant.protectsAgent && !(await tenant.protectsAgent(customer)))
+        ? 'allow'
+        : tenant.agentData;
+    if (agentData === 'block' && this.#o.containsSensitiveData(text)) {
       await fail('DataFiltered', tenant.blockNotice);
       return 'blocked';
     }
-    if (tenant.agentData === 'mask')
+    if (agentData === 'mask')
       text = await this.#o.protector.protect(text, MASK_ALL, { tenant: tenant.id, subjectId: customer });
     let sent: { messageId: string };
     try {

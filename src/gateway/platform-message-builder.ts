@@ -1,5 +1,5 @@
 import type { ChannelMessage } from './channel-message.js';
-import { protectsAuthor } from './encryption-config.js';
+import { protectsAuthor, type EncryptionConfig } from './encryption-config.js';
 import type { GatewayTenant } from './gateway-tenant.js';
 import type { PlatformMessage } from './platform-message.js';
 import type { TextProtector } from './text-protector.js';
@@ -8,6 +8,8 @@ export interface BuildDependencies {
   readonly protector: TextProtector;
   /** Inside a secure segment: the whole text is vaulted and the platform gets only a notice. */
   readonly secure?: boolean;
+  /** The conversation's encryption config, when it chose one; the tenant's default otherwise. */
+  readonly encryption?: EncryptionConfig | undefined;
   readonly pseudonym: (customer: string) => Promise<string>;
 }
 
@@ -31,6 +33,7 @@ export async function platformMessageFor(
   deps: BuildDependencies,
 ): Promise<PlatformMessage> {
   const context = { tenant: tenant.id, subjectId: message.customer, conversationId: message.customer };
+  const encryption = deps.encryption ?? tenant.encryption;
   const text = deps.secure
     ? message.text.length === 0
       ? ''
@@ -38,8 +41,8 @@ export async function platformMessageFor(
           '{token}',
           await deps.protector.vaultWhole(message.text, 'SECURE_INPUT', context),
         )
-    : protectsAuthor(tenant.encryption, 'customer')
-      ? await deps.protector.protect(message.text, tenant.encryption.policy, context)
+    : protectsAuthor(encryption, 'customer')
+      ? await deps.protector.protect(message.text, encryption.policy, context)
       : message.text;
   const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
   const sender =

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  apiCall,
   customerSays,
-  getJson,
+  platformTexts,
   startGatewayHarness,
   type GatewayHarness,
 } from './test-support/gateway-harness.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let harness: GatewayHarness | undefined;
 afterEach(async () => {
@@ -14,25 +13,8 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function api(
-  h: GatewayHarness,
-  method: string,
-  path: string,
-  key: string,
-  body?: unknown,
-): Promise<Response> {
-  return fetch(`${h.url()}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-const texts = async (h: GatewayHarness): Promise<string[]> =>
-  (await getJson(`${h.sandbox.urls.genesys}/__sim/inbound`)).map((m: Json) => m.text as string);
+const api = apiCall;
+const texts = platformTexts;
 
 describe('secure segments', () => {
   it('vaults every customer message whole until N messages, then protects as usual', async () => {

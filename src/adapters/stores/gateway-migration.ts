@@ -97,3 +97,24 @@ export function gatewaySegmentsMigration(): Migration {
     },
   };
 }
+
+/**
+ * Conversation flows (listed after 0004_gateway_segments): the encryption config a segment carries
+ * and what opened it, and the encryption config chosen per conversation.
+ */
+export function gatewayFlowsMigration(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('gateway_segments').addColumn('config', 'text').execute();
+      await db.schema.alterTable('gateway_segments').addColumn('opened_by', 'text').execute();
+      await db.schema
+        .createTable('gateway_conversation_configs')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('gateway_conversation_configs_pk', ['tenant', 'customer'])
+        .execute();
+    },
+  };
+}

@@ -58,6 +58,15 @@ export interface GatewaySegmentsTable {
   opened_at: BigIntColumn;
   closed_at: NullableBigInt;
   close_reason: string | null;
+  config: string | null;
+  opened_by: string | null;
+}
+
+export interface GatewayConversationConfigsTable {
+  tenant: string;
+  customer: string;
+  config: string;
+  updated_at: BigIntColumn;
 }
 
 // A type alias (not an interface) so it satisfies Kysely's `withTables` record constraint.
@@ -67,4 +76,5 @@ export type GatewayTables = {
   gateway_pseudonyms: GatewayPseudonymsTable;
   gateway_outbound: GatewayOutboundTable;
   gateway_segments: GatewaySegmentsTable;
+  gateway_conversation_configs: GatewayConversationConfigsTable;
 };

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { gatewayMigration, gatewaySegmentsMigration } from './gateway-migration.js';
+import { gatewayFlowsMigration, gatewayMigration, gatewaySegmentsMigration } from './gateway-migration.js';
 import type { SqlFlavor } from './schema.js';
 import { templateMigration } from './template-migration.js';
 
@@ -93,6 +93,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
     '0002_gateway': gatewayMigration(flavor),
     '0003_templates': templateMigration(flavor),
     '0004_gateway_segments': gatewaySegmentsMigration(),
+    '0005_gateway_flows': gatewayFlowsMigration(),
   };
 }
 

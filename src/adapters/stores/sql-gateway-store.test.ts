@@ -104,6 +104,8 @@ function describeGatewayStore(name: string, make: () => Promise<StoreUnderTest |
         expiresAt: 1_000,
         messages: 0,
         openedAt: 0,
+        config: null,
+        openedBy: 'api',
         ...extra,
       });
       await store.openSegment(segment('s1'));
@@ -119,6 +121,28 @@ function describeGatewayStore(name: string, make: () => Promise<StoreUnderTest |
       await store.openSegment(segment('s4', { expiresAt: null }));
       expect(await store.closeSegment('t', '5511', 5, 'closed')).toBe(true);
       expect(await store.closeSegment('t', '5511', 6, 'closed')).toBe(false);
+      await store.openSegment(segment('s5', { config: 'cards-only', openedBy: 'keyword:pin' }));
+      expect(await store.activeSegment('t', '5511', 10)).toMatchObject({
+        config: 'cards-only',
+        openedBy: 'keyword:pin',
+      });
+    });
+
+    it('conversation configs: chosen per customer, replaced, reset to the default', async () => {
+      const store = await open();
+      if (!store) return;
+      await store.setConversationConfig('t', '5511', 'cards-only', 1);
+      await store.setConversationConfig('t', '5522', 'standard', 1);
+      await store.setConversationConfig('t', '5511', 'emails', 2);
+      await store.setConversationConfig('u', '5533', 'other-tenant', 2);
+      expect(await store.conversationConfigs('t', ['5511', '5522', '5533'])).toEqual(
+        new Map([
+          ['5511', 'emails'],
+          ['5522', 'standard'],
+        ]),
+      );
+      await store.setConversationConfig('t', '5511', null, 3);
+      expect(await store.conversationConfigs('t', ['5511'])).toEqual(new Map());
     });
   });
 }

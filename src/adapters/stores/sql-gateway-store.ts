@@ -306,6 +306,8 @@ export class SqlGatewayStore implements GatewayStore {
           expires_at: segment.expiresAt,
           messages: 0,
           opened_at: segment.openedAt,
+          config: segment.config,
+          opened_by: segment.openedBy,
         })
         .execute();
     });
@@ -337,6 +339,8 @@ export class SqlGatewayStore implements GatewayStore {
       expiresAt: row.expires_at === null ? null : Number(row.expires_at),
       messages: Number(row.messages),
       openedAt: Number(row.opened_at),
+      config: row.config,
+      openedBy: row.opened_by ?? 'api',
     };
   }
 
@@ -381,5 +385,41 @@ export class SqlGatewayStore implements GatewayStore {
       .where('closed_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async conversationConfigs(tenant: string, customers: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(customers)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.#db
+        .selectFrom('gateway_conversation_configs')
+        .select(['customer', 'config'])
+        .where('tenant', '=', tenant)
+        .where('customer', 'in', unique.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) found.set(row.customer, row.config);
+    }
+    return found;
+  }
+
+  async setConversationConfig(
+    tenant: string,
+    customer: string,
+    config: string | null,
+    at: number,
+  ): Promise<void> {
+    if (config === null) {
+      await this.#db
+        .deleteFrom('gateway_conversation_configs')
+        .where('tenant', '=', tenant)
+        .where('customer', '=', customer)
+        .execute();
+      return;
+    }
+    await this.#db
+      .insertInto('gateway_conversation_configs')
+      .values({ tenant, customer, config, updated_at: at })
+      .onConflict((oc) => oc.columns(['tenant', 'customer']).doUpdateSet({ config, updated_at: at }))
+      .execute();
   }
 }

@@ -104,3 +104,43 @@ export async function customerSays(
   );
   return id;
 }
+
+/** An agent's (or, with `purpose: 'bot'`, a bot's) reply through the Genesys simulator; resolves once Genesys has a receipt for it. */
+export async function agentSays(h: GatewayHarness, body: Json): Promise<{ id: string; receipt: Json }> {
+  const { genesys, urls } = h.sandbox;
+  const since = genesys.events.mark();
+  const { id } = (await (await postJson(`${urls.genesys}/__sim/agent/messages`, body)).json()) as {
+    id: string;
+  };
+  await genesys.events.waitFor((e) => e.type === 'receipt.received' && (e as { id?: string }).id === id, {
+    since,
+  });
+  const receipts = await getJson(`${urls.genesys}/__sim/receipts`);
+  return { id, receipt: receipts.find((r: Json) => r.id === id)! };
+}
+
+/** A call to Veil's `/v1` API with an API key. */
+export async function apiCall(
+  h: GatewayHarness,
+  method: string,
+  path: string,
+  key: string,
+  body?: unknown,
+): Promise<Response> {
+  return fetch(`${h.url()}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** The texts the Genesys simulator received, in order. */
+export const platformTexts = async (h: GatewayHarness): Promise<string[]> =>
+  (await getJson(`${h.sandbox.urls.genesys}/__sim/inbound`)).map((m: Json) => m.text as string);
+
+/** The texts WhatsApp was asked to send to customers, in order. */
+export const customerTexts = async (h: GatewayHarness): Promise<string[]> =>
+  (await getJson(`${h.sandbox.urls.whatsapp}/__sim/outbox`)).map((m: Json) => m.text?.body as string);

@@ -10,6 +10,8 @@ const openBody = z
     reason: z.string().min(1).max(200),
     closeAfterMessages: z.number().int().min(1).max(1000).optional(),
     ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+    /** One of the tenant's encryption configs, carried by the segment. */
+    config: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -37,6 +39,7 @@ export function secureSegmentsRoute(
       openedAt: new Date(segment.openedAt).toISOString(),
       ...(segment.expiresAt === null ? {} : { expiresAt: new Date(segment.expiresAt).toISOString() }),
       ...(segment.maxMessages === null ? {} : { closeAfterMessages: segment.maxMessages }),
+      ...(segment.config === null ? {} : { config: segment.config }),
     });
   });
   scope.delete<{ Params: { id: string } }>('/conversations/:id/secure-segments', async (request, reply) => {

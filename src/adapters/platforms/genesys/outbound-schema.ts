@@ -27,6 +27,8 @@ export const outboundWebhookSchema = z.object({
   content: z.array(z.record(z.string(), z.unknown())).optional(),
   direction: z.string().optional(),
   status: z.string().optional(),
+  /** `Human` or `Bot` (SDK model `OpenNormalizedMessage.originatingEntity`). */
+  originatingEntity: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
