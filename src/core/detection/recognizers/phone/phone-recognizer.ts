@@ -10,7 +10,7 @@ import {
   type NumberSpan,
 } from '../../number-spans.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
-import { fastPhoneValidity } from './fast-phone-validity.js';
+import { fastPhoneVerdict } from './fast-phone-verdict.js';
 import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
 
 /** Regions tried, after the configured default, for numbers written without a country code. */
@@ -98,8 +98,13 @@ function plausibility(
   const international = text.startsWith('+');
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
-    if (fastPhoneValidity(text, region) === true)
+    const fast = fastPhoneVerdict(text, region);
+    if (fast === 'valid')
       return { level: 'valid', inDefault: international || (index === 0 && region === defaultRegion) };
+    if (fast !== undefined) {
+      possible ||= fast === 'possible';
+      continue;
+    }
     const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
     if (parsed === undefined) continue;
     if (parsed.isValid())

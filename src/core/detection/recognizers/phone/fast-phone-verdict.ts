@@ -1,17 +1,20 @@
 import { Metadata } from 'libphonenumber-js/max';
 
 /**
- * libphonenumber's own validity rule, answered from its metadata with regular expressions compiled
- * once. The library rebuilds a RegExp from the metadata's source text on every check, which made
- * phone validation the largest single cost of detection. Only the plain case is answered here: a
- * number with no international, trunk or carrier prefix to strip. Everything else returns
- * `undefined` and goes to the library, so a "valid" from here is always the library's own verdict
- * (a differential test compares the two on many numbers).
+ * libphonenumber's own verdict (valid, else possible, else neither), answered from its metadata with
+ * regular expressions compiled once. The library rebuilds a RegExp from the metadata's source text on
+ * every check, which made phone validation the largest single cost of detection. Only the plain case
+ * is answered here: a number with no exit code, trunk or carrier prefix to strip, in a country the
+ * number itself identifies. Everything else returns `undefined` and goes to the library, so an answer
+ * from here is always the library's own (a differential test compares the two on many numbers).
  */
+
+export type PhoneVerdict = 'valid' | 'possible' | 'none';
 
 /** The metadata accessors libphonenumber-js has at run time but leaves out of its typings. */
 interface PlanAccessors {
   callingCode(): string;
+  possibleLengths(): number[] | undefined;
   IDDPrefix(): string;
   nationalNumberPattern(): string;
   nationalPrefixForParsing(): string | undefined;
@@ -49,6 +52,8 @@ interface CompiledPlan {
   readonly nationalPrefix: RegExp | undefined;
   readonly leadingDigits: RegExp | undefined;
   readonly nationalNumber: RegExp;
+  /** Possible national lengths, ascending; undefined when the plan lists none (any length). */
+  readonly possibleLengths: readonly number[] | undefined;
   readonly types: readonly { readonly pattern: RegExp; readonly lengths: readonly number[] | undefined }[];
 }
 
@@ -71,6 +76,7 @@ function planOf(country: string): CompiledPlan {
       nationalPrefix: prefix ? leading(prefix) : undefined,
       leadingDigits: lead ? leading(lead) : undefined,
       nationalNumber: whole(p.nationalNumberPattern()),
+      possibleLengths: p.possibleLengths(),
       types: NUMBER_TYPES.flatMap((name) => {
         const type = p.type(name);
         const pattern = type?.pattern();
@@ -106,20 +112,28 @@ function countryFor(callingCode: string, national: string): string | undefined {
   return undefined;
 }
 
-function validNational(callingCode: string, national: string, prefixPlan: CompiledPlan): boolean | undefined {
+function verdictFor(
+  callingCode: string,
+  national: string,
+  prefixPlan: CompiledPlan,
+): PhoneVerdict | undefined {
   // A trunk or carrier prefix may be stripped, or not, by rules this fast path does not repeat.
   if (prefixPlan.nationalPrefix?.test(national)) return undefined;
   const country = countryFor(callingCode, national);
   if (country === undefined) return undefined;
-  return hasNumberType(planOf(country), national) ? true : undefined;
+  const plan = planOf(country);
+  if (hasNumberType(plan, national)) return 'valid';
+  // isPossible(): the length alone, against the plan's possible lengths (checkNumberLength).
+  const lengths = plan.possibleLengths;
+  return lengths === undefined || lengths.includes(national.length) ? 'possible' : 'none';
 }
 
 /**
- * `true` when libphonenumber would parse `digits` (only digits, after an optional "+") as a valid
- * number, with `region` as the default country for a number without "+"; `undefined` when only
- * the library can tell (including every number it would reject).
+ * What libphonenumber would say of `digits` (only digits, after an optional "+"), parsed with
+ * `region` as the default country when there is no "+": valid, else possible, else none;
+ * `undefined` when only the library can tell.
  */
-export function fastPhoneValidity(digits: string, region: string | undefined): true | undefined {
+export function fastPhoneVerdict(digits: string, region: string | undefined): PhoneVerdict | undefined {
   if (digits.startsWith('+')) {
     const number = digits.slice(1);
     if (number.startsWith('0')) return undefined;
@@ -129,7 +143,7 @@ export function fastPhoneValidity(digits: string, region: string | undefined): t
       // The national prefix is read with the plan of the code's main country, listed first.
       const main = metadata.getCountryCodesForCallingCode(callingCode)?.[0];
       if (main === undefined || main === NON_GEOGRAPHIC) return undefined;
-      return validNational(callingCode, number.slice(i), planOf(main)) ? true : undefined;
+      return verdictFor(callingCode, number.slice(i), planOf(main));
     }
     return undefined;
   }
@@ -137,5 +151,5 @@ export function fastPhoneValidity(digits: string, region: string | undefined): t
   const plan = planOf(region);
   // An international number typed with the exit code ("00 55 …") or the calling code without "+".
   if (plan.iddPrefix.test(digits) || digits.startsWith(plan.callingCode)) return undefined;
-  return validNational(plan.callingCode, digits, plan) ? true : undefined;
+  return verdictFor(plan.callingCode, digits, plan);
 }
