@@ -67,6 +67,9 @@ interface Lane {
   readonly queue: OutboxRecord[];
 }
 
+/** Outbox rows read per query. */
+const OUTBOX_PAGE = 500;
+
 const laneKey = (tenant: string, conversation: string): string => `${tenant}\n${conversation}`;
 
 /** FNV-1a, 32 bits: a stable, cheap hash to partition conversations between processes. */
@@ -264,6 +267,8 @@ export class InboundPipeline {
         }
       }
       await this.#o.store.moveToOutbox(done);
+      // A short page was the end: rows stored since were announced by a kick, which runs another pass.
+      if (all.length < batchSize) break;
     }
     if (held.size > 0) this.#retryLater(1_000);
   }
@@ -315,7 +320,7 @@ export class InboundPipeline {
         this.#saturated = true;
         return;
       }
-      const rows = await this.#o.store.pendingOutbox(500, this.#cursor);
+      const rows = await this.#o.store.pendingOutbox(OUTBOX_PAGE, this.#cursor);
       if (rows.length === 0) return;
       for (const row of rows) {
         this.#cursor = row.seq;
@@ -327,6 +332,8 @@ export class InboundPipeline {
         if (lane) lane.queue.push(row);
         else this.#startLane(key, row);
       }
+      // A short page was the end (outbox rows are written by this runner, or announced by a kick).
+      if (rows.length < OUTBOX_PAGE) return;
     }
   }
 

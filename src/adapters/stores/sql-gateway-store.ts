@@ -9,6 +9,7 @@ import type {
   OutboxRecord,
   SecureSegment,
 } from '../../gateway/gateway-store.js';
+import { CompiledQueries } from './compiled-queries.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
 
@@ -31,6 +32,8 @@ const inboxKey = (tenant: string, messageId: string): string => `${tenant}\n${me
  */
 export class SqlGatewayStore implements GatewayStore {
   readonly #db: Db;
+  /** The hot path's statements (webhook → inbox → outbox → delivered), compiled once per shape. */
+  readonly #compiled = new CompiledQueries();
 
   constructor(db: Kysely<VeilDatabase>) {
     this.#db = db.withTables<GatewayTables>();
@@ -58,21 +61,33 @@ export class SqlGatewayStore implements GatewayStore {
       const stored = await this.#db.transaction().execute(async (tx) => {
         const keys = new Set<string>();
         for (let i = 0; i < all.length; i += CHUNK) {
-          const rows = await tx
-            .insertInto('gateway_inbox')
-            .values(
-              all.slice(i, i + CHUNK).map((e) => ({
-                tenant: e.tenant,
-                message_id: e.messageId,
-                conversation: e.conversation,
-                payload: e.payload,
-                received_at: e.receivedAt,
-                state: 'pending',
-              })),
-            )
-            .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
-            .returning(['tenant', 'message_id'])
-            .execute();
+          const chunk = all.slice(i, i + CHUNK);
+          const values = chunk.map((e) => ({
+            tenant: e.tenant,
+            message_id: e.messageId,
+            conversation: e.conversation,
+            payload: e.payload,
+            received_at: e.receivedAt,
+            state: 'pending',
+          }));
+          const { rows } = await this.#compiled.run(
+            tx,
+            `inbox-insert:${chunk.length}`,
+            values.flatMap((v) => [
+              v.tenant,
+              v.message_id,
+              v.conversation,
+              v.payload,
+              v.received_at,
+              v.state,
+            ]),
+            () =>
+              tx
+                .insertInto('gateway_inbox')
+                .values(values)
+                .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
+                .returning(['tenant', 'message_id']),
+          );
           for (const row of rows) keys.add(inboxKey(row.tenant, row.message_id));
         }
         return keys;
@@ -89,14 +104,15 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
-    const rows = await this.#db
-      .selectFrom('gateway_inbox')
-      .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
-      .where('state', '=', 'pending')
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+    const { rows } = await this.#compiled.run(this.#db, 'inbox-pending', ['pending', afterSeq, limit], () =>
+      this.#db
+        .selectFrom('gateway_inbox')
+        .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
+        .where('state', '=', 'pending')
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit),
+    );
     return rows.map((r) => ({
       seq: Number(r.seq),
       tenant: r.tenant,
@@ -114,43 +130,56 @@ export class SqlGatewayStore implements GatewayStore {
     await this.#db.transaction().execute(async (tx) => {
       const outbox = done.flatMap((d) => (d.outbox ? [d.outbox] : []));
       for (let i = 0; i < outbox.length; i += CHUNK) {
-        await tx
-          .insertInto('gateway_outbox')
-          .values(
-            outbox.slice(i, i + CHUNK).map((m) => ({
-              id: m.id,
-              tenant: m.tenant,
-              conversation: m.conversation,
-              body: m.body,
-              state: 'pending',
-              attempts: 0,
-              next_attempt_at: m.createdAt,
-              created_at: m.createdAt,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing())
-          .execute();
+        const values = outbox.slice(i, i + CHUNK).map((m) => ({
+          id: m.id,
+          tenant: m.tenant,
+          conversation: m.conversation,
+          body: m.body,
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: m.createdAt,
+          created_at: m.createdAt,
+        }));
+        await this.#compiled.run(
+          tx,
+          `outbox-insert:${values.length}`,
+          values.flatMap((v) => [
+            v.id,
+            v.tenant,
+            v.conversation,
+            v.body,
+            v.state,
+            v.attempts,
+            v.next_attempt_at,
+            v.created_at,
+          ]),
+          () =>
+            tx
+              .insertInto('gateway_outbox')
+              .values(values)
+              .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing()),
+        );
       }
       const seqs = done.map((d) => d.inboxSeq);
       for (let i = 0; i < seqs.length; i += CHUNK) {
-        await tx
-          .updateTable('gateway_inbox')
-          .set({ state: 'done', payload: null })
-          .where('seq', 'in', seqs.slice(i, i + CHUNK))
-          .execute();
+        const chunk = seqs.slice(i, i + CHUNK);
+        await this.#compiled.run(tx, `inbox-done:${chunk.length}`, ['done', null, ...chunk], () =>
+          tx.updateTable('gateway_inbox').set({ state: 'done', payload: null }).where('seq', 'in', chunk),
+        );
       }
     });
   }
 
   async pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
-    const rows = await this.#db
-      .selectFrom('gateway_outbox')
-      .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
-      .where('state', '=', 'pending')
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+    const { rows } = await this.#compiled.run(this.#db, 'outbox-pending', ['pending', afterSeq, limit], () =>
+      this.#db
+        .selectFrom('gateway_outbox')
+        .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
+        .where('state', '=', 'pending')
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit),
+    );
     return rows.map((r) => ({
       seq: Number(r.seq),
       id: r.id,
@@ -165,11 +194,17 @@ export class SqlGatewayStore implements GatewayStore {
 
   async markDelivered(seqs: readonly number[], at: number): Promise<void> {
     for (let i = 0; i < seqs.length; i += CHUNK) {
-      await this.#db
-        .updateTable('gateway_outbox')
-        .set({ state: 'delivered', finished_at: at, last_error: null })
-        .where('seq', 'in', seqs.slice(i, i + CHUNK))
-        .execute();
+      const chunk = seqs.slice(i, i + CHUNK);
+      await this.#compiled.run(
+        this.#db,
+        `outbox-delivered:${chunk.length}`,
+        ['delivered', at, null, ...chunk],
+        () =>
+          this.#db
+            .updateTable('gateway_outbox')
+            .set({ state: 'delivered', finished_at: at, last_error: null })
+            .where('seq', 'in', chunk),
+      );
     }
   }
 
@@ -348,13 +383,19 @@ export class SqlGatewayStore implements GatewayStore {
     const found = new Set<string>();
     const unique = [...new Set(customers)];
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await this.#db
-        .selectFrom('gateway_segments')
-        .select('customer')
-        .where('tenant', '=', tenant)
-        .where('customer', 'in', unique.slice(i, i + CHUNK))
-        .where('closed_at', 'is', null)
-        .execute();
+      const chunk = unique.slice(i, i + CHUNK);
+      const { rows } = await this.#compiled.run(
+        this.#db,
+        `segments-open:${chunk.length}`,
+        [tenant, ...chunk],
+        () =>
+          this.#db
+            .selectFrom('gateway_segments')
+            .select('customer')
+            .where('tenant', '=', tenant)
+            .where('customer', 'in', chunk)
+            .where('closed_at', 'is', null),
+      );
       for (const row of rows) found.add(row.customer);
     }
     return found;
