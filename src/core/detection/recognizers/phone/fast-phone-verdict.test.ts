@@ -88,7 +88,8 @@ describe('fastPhoneVerdict', () => {
   });
 
   it('leaves numbers with prefixes it does not strip to the library', () => {
-    expect(fastPhoneVerdict('011987654321', 'BR')).toBeUndefined(); // trunk 0
+    expect(fastPhoneVerdict('0111523456789', 'AR')).toBeUndefined(); // "15" rewritten by a transform rule
+    expect(fastPhoneVerdict('011987654321', 'BR')).toBe('valid'); // trunk 0 stripped
     expect(fastPhoneVerdict('5511987654321', 'BR')).toBeUndefined(); // calling code without "+"
     expect(fastPhoneVerdict('005511987654321', 'BR')).toBeUndefined(); // exit code
     expect(fastPhoneVerdict('+80012345678', undefined)).toBeUndefined(); // non-geographic

@@ -18,6 +18,7 @@ interface PlanAccessors {
   IDDPrefix(): string;
   nationalNumberPattern(): string;
   nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
   leadingDigits(): string | undefined;
   type(name: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 }
@@ -50,6 +51,7 @@ interface CompiledPlan {
   readonly callingCode: string;
   readonly iddPrefix: RegExp;
   readonly nationalPrefix: RegExp | undefined;
+  readonly hasTransformRule: boolean;
   readonly leadingDigits: RegExp | undefined;
   readonly nationalNumber: RegExp;
   /** Possible national lengths, ascending; undefined when the plan lists none (any length). */
@@ -74,6 +76,7 @@ function planOf(country: string): CompiledPlan {
       callingCode: p.callingCode(),
       iddPrefix: leading(p.IDDPrefix()),
       nationalPrefix: prefix ? leading(prefix) : undefined,
+      hasTransformRule: Boolean(p.nationalPrefixTransformRule()),
       leadingDigits: lead ? leading(lead) : undefined,
       nationalNumber: whole(p.nationalNumberPattern()),
       possibleLengths: p.possibleLengths(),
@@ -112,20 +115,47 @@ function countryFor(callingCode: string, national: string): string | undefined {
   return undefined;
 }
 
-function verdictFor(
-  callingCode: string,
-  national: string,
-  prefixPlan: CompiledPlan,
-): PhoneVerdict | undefined {
-  // A trunk or carrier prefix may be stripped, or not, by rules this fast path does not repeat.
-  if (prefixPlan.nationalPrefix?.test(national)) return undefined;
+/** checkNumberLength() against a plan's possible lengths (ascending), as the library words it. */
+function lengthCheck(
+  length: number,
+  lengths: readonly number[] | undefined,
+): 'possible' | 'short' | 'long' | 'invalid' {
+  if (lengths === undefined || lengths[0] === length) return 'possible';
+  if (lengths[0]! > length) return 'short';
+  if (lengths[lengths.length - 1]! < length) return 'long';
+  return lengths.includes(length) ? 'possible' : 'invalid';
+}
+
+/**
+ * The national number as extractNationalNumber() leaves it: a trunk prefix ("0", "1") stripped only
+ * when what remains still reads as a national number of a possible length. `undefined` for prefixes
+ * rewritten by a transform rule (Argentina's "15", carrier codes), left to the library.
+ */
+function nationalNumberOf(number: string, callingCode: string, plan: CompiledPlan): string | undefined {
+  const match = plan.nationalPrefix?.exec(number);
+  if (match === null || match === undefined) return number;
+  const groups = match.length - 1;
+  if (groups > 0 && match[groups] && plan.hasTransformRule) return undefined;
+  const stripped = number.slice(match[0].length);
+  if (stripped === number) return number;
+  if (plan.nationalNumber.test(number) && !plan.nationalNumber.test(stripped)) return number;
+  if (plan.possibleLengths !== undefined) {
+    const country = countryFor(callingCode, stripped);
+    const check = lengthCheck(stripped.length, (country ? planOf(country) : plan).possibleLengths);
+    if (check === 'short' || check === 'invalid') return number;
+  }
+  return stripped;
+}
+
+function verdictFor(callingCode: string, number: string, prefixPlan: CompiledPlan): PhoneVerdict | undefined {
+  const national = nationalNumberOf(number, callingCode, prefixPlan);
+  if (national === undefined) return undefined;
   const country = countryFor(callingCode, national);
   if (country === undefined) return undefined;
   const plan = planOf(country);
   if (hasNumberType(plan, national)) return 'valid';
-  // isPossible(): the length alone, against the plan's possible lengths (checkNumberLength).
-  const lengths = plan.possibleLengths;
-  return lengths === undefined || lengths.includes(national.length) ? 'possible' : 'none';
+  // isPossible(): the length alone, against the plan's possible lengths.
+  return lengthCheck(national.length, plan.possibleLengths) === 'possible' ? 'possible' : 'none';
 }
 
 /**
