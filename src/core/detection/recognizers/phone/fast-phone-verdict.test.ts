@@ -83,7 +83,7 @@ describe('fastPhoneVerdict', () => {
     }
     expect(disagreements).toEqual([]);
     // The fast path must carry real weight, and on every kind of verdict.
-    expect(answered / all.length).toBeGreaterThan(0.5);
+    expect(answered / all.length).toBeGreaterThan(0.8);
     expect(Math.min(seen.valid, seen.possible, seen.none)).toBeGreaterThan(300);
   });
 

@@ -100,13 +100,15 @@ function hasNumberType(plan: CompiledPlan, national: string): boolean {
   return false;
 }
 
-/** The country libphonenumber settles on among those sharing a calling code (getCountryByNationalNumber). */
+/**
+ * The country libphonenumber settles on among those sharing a calling code (getCountryByNationalNumber):
+ * the first whose leading digits start the number or, lacking those, whose patterns accept it.
+ */
 function countryFor(callingCode: string, national: string): string | undefined {
   const countries = metadata.getCountryCodesForCallingCode(callingCode);
   if (countries === undefined || countries.length === 0) return undefined;
-  if (countries.length === 1) return countries[0] === NON_GEOGRAPHIC ? undefined : countries[0];
+  if (countries.length === 1) return countries[0];
   for (const country of countries) {
-    if (country === NON_GEOGRAPHIC) return undefined;
     const plan = planOf(country);
     if (plan.leadingDigits !== undefined) {
       if (plan.leadingDigits.test(national)) return country;
@@ -147,12 +149,19 @@ function nationalNumberOf(number: string, callingCode: string, plan: CompiledPla
   return stripped;
 }
 
-function verdictFor(callingCode: string, number: string, prefixPlan: CompiledPlan): PhoneVerdict | undefined {
+/**
+ * `fallbackCountry`: where the library leaves a number no country of its calling code claims, the
+ * default country for a national number, the code's main country for an international one.
+ */
+function verdictFor(
+  callingCode: string,
+  number: string,
+  prefixPlan: CompiledPlan,
+  fallbackCountry: string,
+): PhoneVerdict | undefined {
   const national = nationalNumberOf(number, callingCode, prefixPlan);
   if (national === undefined) return undefined;
-  const country = countryFor(callingCode, national);
-  if (country === undefined) return undefined;
-  const plan = planOf(country);
+  const plan = planOf(countryFor(callingCode, national) ?? fallbackCountry);
   if (hasNumberType(plan, national)) return 'valid';
   // isPossible(): the length alone, against the plan's possible lengths.
   return lengthCheck(national.length, plan.possibleLengths) === 'possible' ? 'possible' : 'none';
@@ -173,7 +182,7 @@ export function fastPhoneVerdict(digits: string, region: string | undefined): Ph
       // The national prefix is read with the plan of the code's main country, listed first.
       const main = metadata.getCountryCodesForCallingCode(callingCode)?.[0];
       if (main === undefined || main === NON_GEOGRAPHIC) return undefined;
-      return verdictFor(callingCode, number.slice(i), planOf(main));
+      return verdictFor(callingCode, number.slice(i), planOf(main), main);
     }
     return undefined;
   }
@@ -181,5 +190,5 @@ export function fastPhoneVerdict(digits: string, region: string | undefined): Ph
   const plan = planOf(region);
   // An international number typed with the exit code ("00 55 …") or the calling code without "+".
   if (plan.iddPrefix.test(digits) || digits.startsWith(plan.callingCode)) return undefined;
-  return verdictFor(plan.callingCode, digits, plan);
+  return verdictFor(plan.callingCode, digits, plan, region);
 }
