@@ -26,6 +26,7 @@ import { ConversationConfigs } from './gateway/conversation-configs.js';
 import type { EncryptionConfig } from './gateway/encryption-config.js';
 import type { SegmentTriggers } from './gateway/secure-segment-triggers.js';
 import { conversationConfigsRoute } from './http/routes/conversation-configs.js';
+import { revealForCustomer } from './gateway/bot-reveals.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -118,6 +119,13 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
           return protectsAuthor((chosen && configs.get(chosen)) || defaultEncryption, 'agent');
         },
         triggers,
+        botReveal: (text, customer) =>
+          revealForCustomer(vault.vault, text, customer, {
+            tenant: t.id,
+            integration: t.genesys.integrationId,
+            levels: t.outbound.botReveal,
+            hidden: t.outbound.botHidden,
+          }),
         blockNotice: t.outbound.blockNotice,
         channel: { sendText: (to, text) => graph.sendText(to, text) },
         receipts: platform,

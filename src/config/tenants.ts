@@ -78,7 +78,8 @@ const tenantSchema = z
       }),
     identity: z
       .object({
-        id: z.enum(['phone', 'opaque']).default('phone'),
+        /** `masked`: a pseudonym as the identity key, the masked number (+55 11 *****-4321) in the display name. */
+        id: z.enum(['phone', 'opaque', 'masked']).default('phone'),
         name: z.enum(['as-is', 'masked', 'omit']).default('as-is'),
       })
       .strict()
@@ -163,9 +164,18 @@ const tenantSchema = z
         /** What to do with sensitive data an agent pastes into a reply. */
         agentData: z.enum(['allow', 'mask', 'block']).default('mask'),
         blockNotice: z.string().min(1).default('Message not sent: it contained sensitive data.'),
+        /** Tokens in a bot's text revealed to their own customer, per type and level; others never. */
+        botReveal: z.record(typeName, z.enum(['plain', 'masked'])).default({}),
+        /** What replaces a token in a bot's text that is not revealed. */
+        botHidden: z.string().max(100).default('[protected]'),
       })
       .strict()
-      .default({ agentData: 'mask', blockNotice: 'Message not sent: it contained sensitive data.' }),
+      .default({
+        agentData: 'mask',
+        blockNotice: 'Message not sent: it contained sensitive data.',
+        botReveal: {},
+        botHidden: '[protected]',
+      }),
   })
   .strict();
 

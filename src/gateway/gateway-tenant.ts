@@ -4,8 +4,11 @@ import type { SegmentTriggers } from './secure-segment-triggers.js';
 
 /** How the customer's identity reaches the platform (issue 5: as it is, masked, or a pseudonym). */
 export interface IdentityPolicy {
-  /** `phone`: the E.164 number; `opaque`: a stable pseudonym Veil maps back on replies. */
-  readonly id: 'phone' | 'opaque';
+  /**
+   * `phone`: the E.164 number; `opaque`: a stable pseudonym Veil maps back on replies; `masked`: the
+   * pseudonym as the identity key (masked numbers collide) and the masked number in the display name.
+   */
+  readonly id: 'phone' | 'opaque' | 'masked';
   readonly name: 'as-is' | 'masked' | 'omit';
 }
 

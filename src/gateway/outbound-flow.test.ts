@@ -89,6 +89,25 @@ describe('outbound: Genesys agent → Veil → WhatsApp, statuses back as receip
     );
   });
 
+  it('masked identity: a pseudonym as the key, the masked number in the display name, replies mapped back', async () => {
+    harness = await startGatewayHarness({ tenant: withOutbound('allow', { id: 'masked', name: 'as-is' }) });
+    await harness.open();
+    const waId = harness.sandbox.tenant.customerWaId;
+    await customerSays(harness, { type: 'text', text: 'oi', name: 'Ana Souza' });
+    await customerSays(harness, { type: 'text', text: 'de novo', name: 'Ana Souza' });
+    await harness.gateway().pipeline.idle();
+    const [first, second] = await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`);
+    const from = first!.channel.from;
+    expect(from.idType).toBe('Opaque');
+    expect(from.id).toMatch(/^veil-/);
+    expect(second!.channel.from.id).toBe(from.id); // stable: one conversation
+    expect(from.nickname).toMatch(new RegExp(`^Ana Souza \\(\\+\\d+ .*\\*+-${waId.slice(-4)}\\)$`));
+    expect(JSON.stringify(first)).not.toContain(waId.slice(0, -4));
+    const { receipt } = await agentSays(harness, { to: from.id, text: 'Olá' });
+    expect(receipt.status).toBe('Delivered');
+    expect((await getJson(`${harness.sandbox.urls.whatsapp}/__sim/outbox`))[0]!.to).toBe(waId);
+  });
+
   it('reports Failed when WhatsApp refuses delivery (outside the 24-hour window)', async () => {
     harness = await startGatewayHarness({ tenant: withOutbound('allow') });
     await harness.open();

@@ -27,6 +27,8 @@ export interface RelayTenant {
   readonly agentData: 'allow' | 'mask' | 'block';
   /** True when the customer's conversation config protects agent text (absent: always). */
   readonly protectsAgent?: ((customer: string) => Promise<boolean>) | undefined;
+  /** Tokens in a bot's text revealed for the customer it goes to (absent: bot text goes as it is). */
+  readonly botReveal?: ((text: string, customer: string) => Promise<string>) | undefined;
   /** The bot marker and the agent/bot keyword rules that open a secure segment (absent: none). */
   readonly triggers?: SegmentTriggers | undefined;
   readonly blockNotice: string;
@@ -135,6 +137,8 @@ export class OutboundRelay {
     }
     if (agentData === 'mask')
       text = await this.#o.protector.protect(text, MASK_ALL, { tenant: tenant.id, subjectId: customer });
+    // After the pasted-data check: what a bot reveals is the customer's own data, at the allowed level.
+    if (author === 'bot' && tenant.botReveal) text = await tenant.botReveal(text, customer);
     let sent: { messageId: string };
     try {
       sent = await tenant.channel.sendText(customer, text);

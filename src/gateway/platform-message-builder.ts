@@ -2,6 +2,7 @@ import type { ChannelMessage } from './channel-message.js';
 import { protectsAuthor, type EncryptionConfig } from './encryption-config.js';
 import type { GatewayTenant } from './gateway-tenant.js';
 import type { PlatformMessage } from './platform-message.js';
+import { maskPhone } from './masked-phone.js';
 import type { TextProtector } from './text-protector.js';
 
 export interface BuildDependencies {
@@ -46,16 +47,22 @@ export async function platformMessageFor(
       : message.text;
   const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
   const sender =
-    tenant.identity.id === 'opaque'
-      ? { id: await deps.pseudonym(message.customer), idType: 'Opaque' as const }
-      : { id: `+${message.customer}`, idType: 'Phone' as const };
+    tenant.identity.id === 'phone'
+      ? { id: `+${message.customer}`, idType: 'Phone' as const }
+      : { id: await deps.pseudonym(message.customer), idType: 'Opaque' as const };
   const name = message.profileName;
-  const nickname =
+  const shownName =
     name === undefined || tenant.identity.name === 'omit'
       ? undefined
       : tenant.identity.name === 'masked'
         ? maskName(name)
         : name;
+  const nickname =
+    tenant.identity.id !== 'masked'
+      ? shownName
+      : shownName === undefined
+        ? maskPhone(message.customer)
+        : `${shownName} (${maskPhone(message.customer)})`;
   return {
     id: message.id,
     sender: { ...sender, ...(nickname === undefined ? {} : { nickname }) },
