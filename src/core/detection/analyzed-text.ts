@@ -31,6 +31,10 @@ export interface NumberRun {
   readonly start: number;
   readonly end: number;
   readonly groups: readonly DigitGroup[];
+  /** The run's digits alone, so a span's digits are one slice of it. */
+  readonly digits: string;
+  /** Where each group starts in `digits`, plus the total length: groups.length + 1 entries. */
+  readonly digitOffsets: readonly number[];
 }
 
 export interface AnalyzedText {
@@ -130,11 +134,15 @@ function scanNumberRuns(text: string): NumberRun[] {
       if (p === 40 && start > 0 && text.charCodeAt(start - 1) === 43) start--;
     }
     const groups: DigitGroup[] = [];
+    const digitOffsets = [0];
+    let digits = '';
     let end = i;
     for (;;) {
       const gStart = i;
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       groups.push({ start: gStart, end: i });
+      digits += text.slice(gStart, i);
+      digitOffsets.push(digits.length);
       end = i;
       let j = i;
       if (i - gStart === 1 && text.charCodeAt(gStart) === 48 && isTrunkPlaceholder(text, i)) j = i + 2;
@@ -146,7 +154,7 @@ function scanNumberRuns(text: string): NumberRun[] {
       break;
     }
     // A closing parenthesis right after the last group is part of "(11)" shapes only; keep it out.
-    runs.push({ start, end, groups });
+    runs.push({ start, end, groups, digits, digitOffsets });
     i = end;
   }
   return runs;

@@ -28,6 +28,14 @@ export function gluedToLetters(doc: AnalyzedText, start: number, end: number): b
   );
 }
 
+/** The span of groups first..last of `run`, its digits one slice of the run's. */
+function spanOf(text: string, run: NumberRun, first: number, last: number): NumberSpan {
+  const start = first === 0 ? run.start : run.groups[first]!.start;
+  const end = run.groups[last]!.end;
+  const digits = run.digits.slice(run.digitOffsets[first], run.digitOffsets[last + 1]);
+  return { run, first, last, start, end, digits, text: text.slice(start, end) };
+}
+
 /**
  * Calls `visit` for every span of up to MAX_GROUPS consecutive groups whose digit count lies in
  * [minDigits, maxDigits]. A span that starts the run also takes the run's leading "+" or "(".
@@ -38,19 +46,14 @@ export function forEachNumberSpan(
   maxDigits: number,
   visit: (span: NumberSpan) => void,
 ): void {
-  const text = doc.text;
   for (const run of doc.runs) {
-    const groups = run.groups;
-    for (let first = 0; first < groups.length; first++) {
-      let digits = '';
-      for (let last = first; last < groups.length && last - first < MAX_GROUPS; last++) {
-        const g = groups[last]!;
-        digits += text.slice(g.start, g.end);
-        if (digits.length > maxDigits) break;
-        if (digits.length < minDigits) continue;
-        const start = first === 0 ? run.start : groups[first]!.start;
-        const end = g.end;
-        visit({ run, first, last, start, end, digits, text: text.slice(start, end) });
+    const offsets = run.digitOffsets;
+    const groupCount = run.groups.length;
+    for (let first = 0; first < groupCount; first++) {
+      for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
+        const length = offsets[last + 1]! - offsets[first]!;
+        if (length > maxDigits) break;
+        if (length >= minDigits) visit(spanOf(doc.text, run, first, last));
       }
     }
   }
@@ -66,19 +69,16 @@ export function forEachLongestNumberSpan(
   maxDigits: number,
   visit: (span: NumberSpan) => boolean,
 ): void {
-  const text = doc.text;
   for (const run of doc.runs) {
-    const groups = run.groups;
-    for (let first = 0; first < groups.length; first++) {
-      const lastLimit = Math.min(groups.length - 1, first + MAX_GROUPS - 1);
+    const offsets = run.digitOffsets;
+    const groupCount = run.groups.length;
+    for (let first = 0; first < groupCount; first++) {
+      const lastLimit = Math.min(groupCount - 1, first + MAX_GROUPS - 1);
       for (let last = lastLimit; last >= first; last--) {
-        const start = first === 0 ? run.start : groups[first]!.start;
-        const end = groups[last]!.end;
-        let digits = '';
-        for (let k = first; k <= last; k++) digits += text.slice(groups[k]!.start, groups[k]!.end);
-        if (digits.length < minDigits) break;
-        if (digits.length > maxDigits) continue;
-        if (visit({ run, first, last, start, end, digits, text: text.slice(start, end) })) {
+        const length = offsets[last + 1]! - offsets[first]!;
+        if (length < minDigits) break;
+        if (length > maxDigits) continue;
+        if (visit(spanOf(doc.text, run, first, last))) {
           first = last;
           break;
         }

@@ -139,7 +139,7 @@ export const phoneRecognizer: Recognizer = {
   name: 'phone',
   types: ['PHONE'],
   detect(doc, context, sink: Entity[]) {
-    const claimed = claimedSpans(sink, doc.text.length, CLAIM_SCORE);
+    const claimed = claimedSpans(sink, CLAIM_SCORE);
     forEachLongestNumberSpan(doc, 7, 15, (span) => {
       if (claimed(span.start, span.end)) return false;
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
