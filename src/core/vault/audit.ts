@@ -1,6 +1,13 @@
 /** What the vault records for everything that reveals or destroys data. Never carries a value. */
 export type AuditAction =
-  'reveal' | 'erase-subject' | 'delete-token' | 'rotate-key' | 'rewrap-keys' | 'retire-key';
+  | 'reveal'
+  | 'erase-subject'
+  | 'delete-token'
+  | 'rotate-key'
+  | 'rewrap-keys'
+  | 'retire-key'
+  /** Media bytes opened through Veil (`GET /v1/media/{token}`), allowed or not. */
+  | 'open-media';
 
 export interface AuditEvent {
   readonly id: string;

@@ -3,7 +3,7 @@ import { DataKeys } from './data-keys.js';
 import { DEFAULT_FPE_POLICIES, type FpePolicy } from './format-preserving.js';
 import type { KeyProvider } from './key-provider.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { RevealPolicy } from './reveal-policy.js';
+import type { RevealLevel, RevealPolicy } from './reveal-policy.js';
 import { Revealer } from './revealer.js';
 import type { TokenMetadata, TokenMode, TokenStore } from './token-store.js';
 import { Tokenizer } from './tokenizer.js';
@@ -100,6 +100,11 @@ export class Vault {
     options: RevealOptions,
   ): Promise<RevealResult[]> {
     return this.revealer.detokenize(tokens, principal, options);
+  }
+
+  /** The most these roles may see of a type (the reveal policy), without revealing anything. */
+  revealLevel(roles: readonly string[], type: string): RevealLevel {
+    return this.options.policy.allowed(roles, type);
   }
 
   /** True when `format-preserving` tokens are configured for this type. */
