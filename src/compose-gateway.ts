@@ -1,4 +1,10 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { GraphMediaClient } from './adapters/channels/whatsapp/media-client.js';
+import { FsBlobStore } from './adapters/stores/fs-blob-store.js';
+import { MediaVault } from './core/media/media-vault.js';
+import { mediaProtection } from './gateway/media-protection.js';
+import { mediaRoute } from './http/routes/media.js';
 import { GraphTemplateClient } from './adapters/channels/whatsapp/template-client.js';
 import { OAuthTokenCache } from './adapters/platforms/genesys/oauth-token-cache.js';
 import { OpenMessagingClient } from './adapters/platforms/genesys/open-messaging-client.js';
@@ -11,7 +17,11 @@ import type { TenantConfig } from './config/tenants.js';
 import { createOperatorRegistry } from './core/protection/default-operators.js';
 import { encryptionConfig, protectsAuthor } from './gateway/encryption-config.js';
 import type { GatewayTenant } from './gateway/gateway-tenant.js';
-import { InboundPipeline, type InboundPipelineOptions } from './gateway/inbound-pipeline.js';
+import {
+  InboundPipeline,
+  type GatewayEvent,
+  type InboundPipelineOptions,
+} from './gateway/inbound-pipeline.js';
 import { OutboundRelay, type RelayTenant } from './gateway/outbound-relay.js';
 import { detectingProtector, passThroughProtector } from './gateway/text-protector.js';
 import { registerWebhookRoutes } from './http/routes/webhook-routes.js';
@@ -51,6 +61,10 @@ export interface GatewayOpenOptions {
       | 'pollMs'
     >
   >;
+  /** How often blobs nobody can open any more (erased, expired, deleted tokens) are deleted; 0: never. */
+  readonly mediaSweepMs?: number;
+  /** Waits between media download retries (tests pass one that returns at once). */
+  readonly mediaDelay?: (ms: number) => Promise<void>;
 }
 
 export interface GatewayRuntime {
@@ -61,6 +75,7 @@ export interface GatewayRuntime {
   readonly relay: OutboundRelay;
   readonly templates: TemplatesRuntime;
   readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
+  readonly media: MediaVault;
   close(): Promise<void>;
 }
 
@@ -71,6 +86,18 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     const operators = createOperatorRegistry({ extra: vaultOperators(vault) });
     const protector = options.passThrough ? passThroughProtector : detectingProtector(engine, operators);
     const store = new SqlGatewayStore(vault.store.db);
+    const media = new MediaVault({
+      vault: vault.vault,
+      blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')),
+      audit: vault.store,
+      ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
+    });
+    const metrics = gatewayMetrics(store);
+    const onEvent = options.pipeline?.onEvent;
+    const emit = (event: GatewayEvent): void => {
+      metrics.onEvent(event);
+      onEvent?.(event);
+    };
     const tokens = new Map<string, OAuthTokenCache>();
     const gatewayTenants = new Map<string, GatewayTenant>();
     const relayTenants = new Map<string, RelayTenant>();
@@ -101,6 +128,24 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         triggers,
         platform,
         secureNotice: t.secureSegments.notice,
+        ...(options.passThrough
+          ? {}
+          : {
+              media: mediaProtection({
+                tenant: t.id,
+                settings: t.media,
+                safe: media,
+                downloader: new GraphMediaClient({
+                  baseUrl: t.whatsapp.graphUrl,
+                  apiVersion: t.whatsapp.apiVersion,
+                  accessToken: t.whatsapp.accessToken,
+                  phoneNumberId: t.whatsapp.phoneNumberId,
+                  downloadHosts: t.media.downloadHosts,
+                  ...(options.mediaDelay ? { delay: options.mediaDelay } : {}),
+                }),
+                onFailure: (id, code) => emit({ type: 'media-failed', tenant: t.id, id, code }),
+              }),
+            }),
       });
       const graph = new GraphTemplateClient({
         baseUrl: t.whatsapp.graphUrl,
@@ -149,18 +194,13 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       options.pipeline?.clock,
     );
     const openSegment = segments.openFor.bind(segments);
-    const metrics = gatewayMetrics(store);
-    const onEvent = options.pipeline?.onEvent;
     const pipeline = new InboundPipeline({
       store,
       tenants: gatewayTenants,
       protector,
       openSegment,
       ...options.pipeline,
-      onEvent: (event) => {
-        metrics.onEvent(event);
-        onEvent?.(event);
-      },
+      onEvent: emit,
     });
     const relay = new OutboundRelay({
       store,
@@ -191,6 +231,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         secureSegmentsRoute(v1, segments, new Set(options.tenants.map((t) => t.id)));
         conversationConfigsRoute(v1, conversationConfigs, new Set(options.tenants.map((t) => t.id)));
         dataActionsRoute(v1, actions);
+        mediaRoute(v1, media);
       },
       { prefix: '/v1' },
     );
@@ -232,6 +273,19 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       },
     });
     pipeline.kick(); // replays whatever a previous run left in the inbox or outbox
+    const sweepMs = options.mediaSweepMs ?? 10 * 60_000;
+    const sweeper =
+      sweepMs > 0
+        ? setInterval(() => {
+            media.sweep().catch((error: unknown) => {
+              app.log.warn(
+                { code: (error as { code?: unknown }).code ?? 'unexpected' },
+                'media sweep failed',
+              );
+            });
+          }, sweepMs)
+        : undefined;
+    sweeper?.unref();
     return {
       app,
       vault,
@@ -240,7 +294,9 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       relay,
       templates,
       tokens,
+      media,
       async close() {
+        clearInterval(sweeper);
         await app.close();
         await pipeline.close();
         for (const platform of platforms) platform.close();

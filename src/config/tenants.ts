@@ -33,6 +33,9 @@ export const GENESYS_REGIONS: Readonly<Record<string, string>> = {
 };
 
 const secret = z.string().min(1, 'must not be empty');
+const MB = 1024 * 1024;
+const MEDIA_NOTICE = '📎 {type} received (protected): {token}';
+const MEDIA_FAILED_NOTICE = '📎 {type} not received: it could not be checked safely';
 const digits = z.string().regex(/^[0-9]+$/, 'digits only');
 const typeName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'an upper-case type such as CREDIT_CARD');
 const operatorName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'an operator name such as tokenize');
@@ -98,6 +101,11 @@ const tenantSchema = z
               byType: z.record(typeName, operatorName).default({}),
               /** Only these types are acted on; absent means every detected type. */
               types: z.array(typeName).min(1).optional(),
+              /**
+               * Customer media downloaded, sealed in the blob store, replaced by a token notice.
+               * Absent means true (see encryptionConfig): media is protected unless a config says no.
+               */
+              media: z.boolean().optional(),
             })
             .strict(),
         ),
@@ -106,7 +114,9 @@ const tenantSchema = z
       .refine((e) => e.configs[e.default] !== undefined, { message: 'default names no config in configs' })
       .default({
         default: 'standard',
-        configs: { standard: { authors: ['customer', 'agent'], defaultOperator: 'tokenize', byType: {} } },
+        configs: {
+          standard: { authors: ['customer', 'agent'], defaultOperator: 'tokenize', byType: {} },
+        },
       }),
     /** Data actions on tokens with a backend (see docs/gateway.md); header values may be `env:NAME`. */
     actions: z
@@ -159,6 +169,31 @@ const tenantSchema = z
       })
       .strict()
       .default({ notice: '🔒 secure input received: {token}', defaultTtlSeconds: 600, keywordRules: [] }),
+    media: z
+      .object({
+        /** What the platform sees instead of protected media; `{type}` and `{token}` are replaced. */
+        notice: z.string().includes('{token}').default(MEDIA_NOTICE),
+        /** What the platform sees when protected media could not be taken safely. */
+        failedNotice: z.string().min(1).default(MEDIA_FAILED_NOTICE),
+        /** Larger media is not downloaded (the failure notice goes instead); WhatsApp allows up to 100 MB. */
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(100 * MB)
+          .default(16 * MB),
+        /** Lifetime of stored media (its MEDIA token); absent: kept until the customer is erased. */
+        ttlSeconds: z.number().int().min(60).optional(),
+        /** https hosts besides the Graph origin that may receive the access token with a download. */
+        downloadHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default(['lookaside.fbsbx.com']),
+      })
+      .strict()
+      .default({
+        notice: MEDIA_NOTICE,
+        failedNotice: MEDIA_FAILED_NOTICE,
+        maxBytes: 16 * MB,
+        downloadHosts: ['lookaside.fbsbx.com'],
+      }),
     outbound: z
       .object({
         /** What to do with sensitive data an agent pastes into a reply. */

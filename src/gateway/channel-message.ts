@@ -15,6 +15,16 @@ export interface ChannelMessage {
   readonly text: string;
   /** A short description of content that is not forwarded as such ("[image]"). */
   readonly notice?: string;
+  /** The channel's media object (image, document, audio, video, sticker): fetched only when protected. */
+  readonly media?: ChannelMedia;
+}
+
+export interface ChannelMedia {
+  /** The channel's media id (WhatsApp: valid 7 days from the webhook). */
+  readonly id: string;
+  readonly mimeType: string;
+  /** SHA-256 of the file as the channel announced it, base64 (WhatsApp webhooks). */
+  readonly sha256?: string;
 }
 
 export interface TenantMessage {

@@ -9,6 +9,8 @@ export interface EncryptionConfig {
   readonly name: string;
   readonly authors: readonly Author[];
   readonly policy: ProtectionPolicy;
+  /** Customer media is downloaded, sealed in the blob store and replaced by a token notice. */
+  readonly media: boolean;
 }
 
 export interface EncryptionConfigSpec {
@@ -17,6 +19,8 @@ export interface EncryptionConfigSpec {
   readonly byType: Readonly<Record<string, OperatorName>>;
   /** Only these types are acted on; others pass as they are. All detected types when absent. */
   readonly types?: readonly string[] | undefined;
+  /** Protect customer media (default true: nothing the customer sends reaches the platform unvetted). */
+  readonly media?: boolean | undefined;
 }
 
 export function encryptionConfig(name: string, spec: EncryptionConfigSpec): EncryptionConfig {
@@ -25,10 +29,16 @@ export function encryptionConfig(name: string, spec: EncryptionConfigSpec): Encr
       name,
       authors: spec.authors,
       policy: { defaultOperator: spec.defaultOperator, byType: spec.byType },
+      media: spec.media ?? true,
     };
   const byType: Record<string, OperatorName> = {};
   for (const type of spec.types) byType[type] = spec.byType[type] ?? spec.defaultOperator;
-  return { name, authors: spec.authors, policy: { defaultOperator: 'allow', byType } };
+  return {
+    name,
+    authors: spec.authors,
+    policy: { defaultOperator: 'allow', byType },
+    media: spec.media ?? true,
+  };
 }
 
 export const protectsAuthor = (config: EncryptionConfig, author: Author): boolean =>

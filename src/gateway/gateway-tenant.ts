@@ -1,4 +1,5 @@
 import type { EncryptionConfig } from './encryption-config.js';
+import type { MediaHandling } from './media-protection.js';
 import type { PlatformSender } from './platform-message.js';
 import type { SegmentTriggers } from './secure-segment-triggers.js';
 
@@ -25,4 +26,6 @@ export interface GatewayTenant {
   readonly platform: PlatformSender;
   /** What the platform sees for a message vaulted in a secure segment; `{token}` is replaced. */
   readonly secureNotice: string;
+  /** Media protection (download, blob store, placeholder); absent: the plain `[image]` notice. */
+  readonly media?: MediaHandling;
 }

@@ -29,7 +29,9 @@ export type GatewayEvent =
       readonly reason: string;
     }
   | { readonly type: 'rejected'; readonly tenant: string; readonly id: string; readonly reason: string }
-  | { readonly type: 'protect-failed'; readonly tenant: string; readonly id: string; readonly code: string };
+  | { readonly type: 'protect-failed'; readonly tenant: string; readonly id: string; readonly code: string }
+  /** Protected media given up for good (digest mismatch, too large…): a failure notice went instead. */
+  | { readonly type: 'media-failed'; readonly tenant: string; readonly id: string; readonly code: string };
 
 export interface InboundPipelineOptions {
   readonly store: GatewayStore;

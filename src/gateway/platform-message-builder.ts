@@ -35,6 +35,10 @@ export async function platformMessageFor(
 ): Promise<PlatformMessage> {
   const context = { tenant: tenant.id, subjectId: message.customer, conversationId: message.customer };
   const encryption = deps.encryption ?? tenant.encryption;
+  // Media first: a download that must be retried then leaves no text tokens behind.
+  const notice = tenant.media
+    ? await tenant.media.placeholder(message, deps.secure === true || encryption.media)
+    : message.notice;
   const text = deps.secure
     ? message.text.length === 0
       ? ''
@@ -45,7 +49,7 @@ export async function platformMessageFor(
     : protectsAuthor(encryption, 'customer')
       ? await deps.protector.protect(message.text, encryption.policy, context)
       : message.text;
-  const body = [message.notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
+  const body = [notice, text].filter((part) => part !== undefined && part.length > 0).join(' ');
   const sender =
     tenant.identity.id === 'phone'
       ? { id: `+${message.customer}`, idType: 'Phone' as const }

@@ -1,4 +1,4 @@
-import type { ChannelMessage } from '../../../gateway/channel-message.js';
+import type { ChannelMedia, ChannelMessage } from '../../../gateway/channel-message.js';
 import type { CustomerMessage } from './webhook-events.js';
 
 /**
@@ -18,14 +18,16 @@ export function toChannelMessage(event: CustomerMessage): ChannelMessage {
     case 'text':
       return { ...base, text: m.text.body };
     case 'image':
-      return { ...base, text: m.image.caption ?? '', notice: '[image]' };
+      return { ...base, text: m.image.caption ?? '', notice: '[image]', media: mediaOf(m.image) };
     case 'video':
-      return { ...base, text: m.video.caption ?? '', notice: '[video]' };
+      return { ...base, text: m.video.caption ?? '', notice: '[video]', media: mediaOf(m.video) };
     case 'document':
-      return { ...base, text: m.document.caption ?? '', notice: '[document]' };
+      // The file name stays out: it can name the customer or a document number.
+      return { ...base, text: m.document.caption ?? '', notice: '[document]', media: mediaOf(m.document) };
     case 'audio':
+      return { ...base, text: '', notice: '[audio]', media: mediaOf(m.audio) };
     case 'sticker':
-      return { ...base, text: '', notice: `[${m.type}]` };
+      return { ...base, text: '', notice: '[sticker]', media: mediaOf(m.sticker) };
     case 'interactive':
       return {
         ...base,
@@ -56,4 +58,12 @@ export function toChannelMessage(event: CustomerMessage): ChannelMessage {
     case 'unsupported':
       return { ...base, text: '', notice: '[unsupported message]' };
   }
+}
+
+function mediaOf(media: { id: string; mime_type: string; sha256?: string | undefined }): ChannelMedia {
+  return {
+    id: media.id,
+    mimeType: media.mime_type,
+    ...(media.sha256 === undefined ? {} : { sha256: media.sha256 }),
+  };
 }
