@@ -53,7 +53,7 @@ describe('media protection through the gateway', () => {
 
     const inbound = await getJson(`${harness.sandbox.urls.genesys}/__sim/inbound`);
     expect(inbound).toHaveLength(1);
-    const text = inbound[0].text as string;
+    const text = inbound[0]!.text as string;
     expect(text).toMatch(/^📎 image received \(protected\): tok_\S+ segue meu CPF tok_\S+$/);
     const everything = JSON.stringify(inbound);
     expect(everything).not.toContain('529.982.247-25');
