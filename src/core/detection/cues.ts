@@ -62,6 +62,40 @@ export function cueEndingAt(
   return undefined;
 }
 
+type CueHit = { readonly kind: CueKind; readonly length: number } | null;
+
+/**
+ * Each word's cue (null: none; undefined: not looked up yet), per message and table: several
+ * recognizers ask about the same few words. One entry per table, for the message being detected.
+ */
+interface CueHits {
+  readonly doc: AnalyzedText;
+  readonly hits: (CueHit | undefined)[];
+}
+const lastHits = new Map<CueTable, CueHits>();
+
+function cueHitsOf(doc: AnalyzedText, table: CueTable): CueHits {
+  let entry = lastHits.get(table);
+  if (entry === undefined || entry.doc !== doc) {
+    entry = { doc, hits: new Array<CueHit | undefined>(doc.words.length) };
+    lastHits.set(table, entry);
+  }
+  return entry;
+}
+
+function hitAt(entry: CueHits, table: CueTable, index: number): CueHit {
+  let hit = entry.hits[index];
+  if (hit === undefined) entry.hits[index] = hit = cueEndingAt(table, entry.doc.words, index) ?? null;
+  return hit;
+}
+
+/** True when a cue of `kind` ends at any word of the message: recognizers that need one stop early. */
+export function hasCueOfKind(doc: AnalyzedText, table: CueTable, kind: CueKind): boolean {
+  const entry = cueHitsOf(doc, table);
+  for (let i = 0; i < doc.words.length; i++) if (hitAt(entry, table, i)?.kind === kind) return true;
+  return false;
+}
+
 /**
  * The nearest cue before `offset`, looking back at most `window` words and not past `barrier`
  * (the end of the previous value: a cue introduces the value that follows it, not the one after).
@@ -76,12 +110,12 @@ export function nearestCueBefore(
   kind?: CueKind,
 ): Cue | undefined {
   const words = doc.words;
+  const entry = cueHitsOf(doc, table);
   const firstAfter = doc.wordIndexAt(offset);
   for (let i = firstAfter - 1, distance = 0; i >= 0 && distance < window; i--, distance++) {
-    const w = words[i] as Word;
-    if (w.start < barrier) return undefined;
-    const hit = cueEndingAt(table, words, i);
-    if (hit !== undefined && (kind === undefined || hit.kind === kind))
+    if ((words[i] as Word).start < barrier) return undefined;
+    const hit = hitAt(entry, table, i);
+    if (hit && (kind === undefined || hit.kind === kind))
       return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
   }
   return undefined;

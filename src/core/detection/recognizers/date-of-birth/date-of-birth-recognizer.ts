@@ -7,6 +7,7 @@ import {
   separatorsOf,
   type NumberSpan,
 } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueBefore } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
 import { mayNameMonth, monthOf } from './month-names.js';
@@ -91,6 +92,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
   detect(doc, context, sink: Entity[]) {
+    if (!hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
     const push = (start: number, end: number) =>
       sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
     forEachNumberSpan(doc, 4, 8, (span) => {
