@@ -92,7 +92,9 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
   detect(doc, context, sink: Entity[]) {
-    if (!hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
+    // Every date has digits (a numeric date, or a day or year beside the month's name), and a date
+    // of birth has its cue: without both, nothing here can match.
+    if (doc.runs.length === 0 || !hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
     const push = (start: number, end: number) =>
       sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
     forEachNumberSpan(doc, 4, 8, (span) => {

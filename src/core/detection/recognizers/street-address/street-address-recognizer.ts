@@ -1,4 +1,4 @@
-import type { AnalyzedText, Word } from '../../analyzed-text.js';
+import { isLetterCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
 import {
@@ -206,6 +206,22 @@ function numberedStreet(tokens: Tokens): number | undefined {
   return undefined;
 }
 
+/**
+ * A word after the house number (past an ordinal mark or a unit letter, "26A", and blanks): the
+ * cheap test before tokenizing, since most numbers in a chat are not house numbers.
+ */
+function wordFollows(text: string, end: number): boolean {
+  let i = end;
+  const c = text.charCodeAt(i);
+  if (c === 0xba || c === 0xaa || c === 0xb0 || ((c | 32) >= 97 && (c | 32) <= 122)) i++;
+  while (
+    i < text.length &&
+    (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 160)
+  )
+    i++;
+  return i < text.length && isLetterCode(text.charCodeAt(i));
+}
+
 function endOf(tokens: Tokens, index: number): number {
   return tokens.at(index - 1)!.end;
 }
@@ -240,6 +256,7 @@ export const streetAddressRecognizer: Recognizer = {
       if (run.start < coveredUntil && run.start >= 0 && g.start < coveredUntil) continue;
       if (g.end - g.start > 5 || run.start !== g.start) continue;
       if (g.start > 0 && /[\p{L}\d]/u.test(text[g.start - 1]!)) continue;
+      if (!wordFollows(text, g.end)) continue;
       const tokens = new Tokens(text, g.start);
       const end = numberedStreet(tokens);
       if (end === undefined) continue;
