@@ -1,10 +1,13 @@
 // The gateway as the benchmark runs it: a child process (one core of its own), SQLite in a fresh
 // directory, one tenant pointed at the benchmark's platform stand-in. `--mode pass-through` turns
 // detection and the vault off (the baseline); `--mode protect` is the real pipeline.
-// Prints the URL it listens on; exits on SIGTERM.
+// Prints the URL it listens on; exits on SIGTERM, printing its event-loop delay (p99 and max, ms)
+// since the last SIGUSR2 (the benchmark sends one when its latency phase starts), so a latency tail
+// can be told apart: the gateway's own stalls (GC, SQLite checkpoints) or the machine's scheduling.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openGateway } from '../dist/src/compose-gateway.js';
 import { loadConfig } from '../dist/src/config/config.js';
 import { parseTenants } from '../dist/src/config/tenants.js';
@@ -43,7 +46,15 @@ const runtime = await openGateway(loadConfig({ dataDir }, {}), {
 });
 const url = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${url}\n`);
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+process.on('SIGUSR2', () => loopDelay.reset());
 process.on('SIGTERM', async () => {
+  loopDelay.disable();
+  const ms = (ns) => Number((ns / 1e6).toFixed(1));
+  process.stdout.write(
+    `${JSON.stringify({ loopDelayP99: ms(loopDelay.percentile(99)), loopDelayMax: ms(loopDelay.max) })}\n`,
+  );
   await runtime.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);

@@ -160,7 +160,7 @@ function startGateway(gatewayMode, platformUrl) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (match) resolve({ url: match[0], child });
+      if (match) resolve({ url: match[0], child, output: () => out });
     });
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
@@ -267,10 +267,11 @@ const results = {};
 const loadBefore = os.loadavg()[0];
 for (const m of ['pass-through', 'protect']) {
   mode = m;
-  const { url, child } = await startGateway(m, platformUrl);
+  const { url, child, output } = await startGateway(m, platformUrl);
   try {
     await throughput(url, Math.min(500, N)); // warm-up: JIT, connections, SQLite pages
     const flat = await measured(child.pid, () => throughput(url, N));
+    child.kill('SIGUSR2'); // the gateway's event-loop delay counts from here
     const paced = await measured(child.pid, () => latencyAtRate(url, RATE, SECONDS));
     results[m] = { flat, paced };
   } finally {
@@ -278,6 +279,8 @@ for (const m of ['pass-through', 'protect']) {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
+  const loop = /\{"loopDelayP99".*\}/.exec(output());
+  if (loop && results[m]) Object.assign(results[m].paced, JSON.parse(loop[0]));
 }
 platform.close();
 agent.destroy();
@@ -296,6 +299,11 @@ for (const [m, r] of Object.entries(results))
   console.log(
     `${m.padEnd(14)} ${f(r.flat.perSecond).padStart(10)}  ${perThousand(r.flat)}   ${f(r.paced.p50).padStart(6)}   ${f(r.paced.p99).padStart(6)}    ${perThousand(r.paced)}`,
   );
+for (const [m, r] of Object.entries(results))
+  if (r.paced.loopDelayMax !== undefined)
+    console.log(
+      `${m}: gateway event-loop delay during the paced phase p99 ${f(r.paced.loopDelayP99)} ms, max ${f(r.paced.loopDelayMax)} ms`,
+    );
 const added = {
   p50: results.protect.paced.p50 - results['pass-through'].paced.p50,
   p99: results.protect.paced.p99 - results['pass-through'].paced.p99,
