@@ -30,8 +30,11 @@ export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
  * inserts of one size, lookups), and preparing a 1,000-parameter insert costs as much as running
  * it. Prepared statements are therefore kept, least recently used dropped first. Safe because
  * Kysely runs one query at a time on this single connection and the vault never streams results.
+ * 512 entries: the gateway's batched statements have one SQL text per row count (inbox, outbox,
+ * delivered marks…), so under load a few hundred texts are live at once; at 128 they evicted each
+ * other and were prepared again, which showed in the gateway's profile.
  */
-function withStatementCache(database: Database.Database, size = 128): SqliteDatabase {
+function withStatementCache(database: Database.Database, size = 512): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
     close: () => database.close(),
