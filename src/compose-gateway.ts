@@ -9,6 +9,7 @@ import { GraphTemplateClient } from './adapters/channels/whatsapp/template-clien
 import { OAuthTokenCache } from './adapters/platforms/genesys/oauth-token-cache.js';
 import { OpenMessagingClient } from './adapters/platforms/genesys/open-messaging-client.js';
 import { SqlGatewayStore } from './adapters/stores/sql-gateway-store.js';
+import { SqlLeaseStore } from './adapters/stores/sql-lease-store.js';
 import { buildDetectionEngine } from './compose-detection.js';
 import { openTemplates, type TemplatesRuntime } from './compose-templates.js';
 import { buildVaultApp, openVault, vaultOperators, type VaultRuntime } from './compose.js';
@@ -22,6 +23,9 @@ import {
   type GatewayEvent,
   type InboundPipelineOptions,
 } from './gateway/inbound-pipeline.js';
+import { bucketOf } from './gateway/lease-buckets.js';
+import { LeaseKeeper, type LeaseKeeperOptions } from './gateway/lease-keeper.js';
+import { leasedGatewayStore } from './gateway/leased-gateway-store.js';
 import { OutboundRelay, type RelayTenant } from './gateway/outbound-relay.js';
 import { detectingProtector, passThroughProtector } from './gateway/text-protector.js';
 import { registerWebhookRoutes } from './http/routes/webhook-routes.js';
@@ -57,7 +61,6 @@ export interface GatewayOpenOptions {
       | 'maxQueued'
       | 'onEvent'
       | 'clock'
-      | 'shard'
       | 'pollMs'
     >
   >;
@@ -65,6 +68,8 @@ export interface GatewayOpenOptions {
   readonly mediaSweepMs?: number;
   /** Waits between media download retries (tests pass one that returns at once). */
   readonly mediaDelay?: (ms: number) => Promise<void>;
+  /** Lease timing (tests use a short TTL, a shared clock and `heartbeatMs: 0` to tick by hand). */
+  readonly leases?: Pick<LeaseKeeperOptions, 'ttlMs' | 'heartbeatMs' | 'owner'>;
 }
 
 export interface GatewayRuntime {
@@ -72,6 +77,8 @@ export interface GatewayRuntime {
   readonly vault: VaultRuntime;
   readonly store: SqlGatewayStore;
   readonly pipeline: InboundPipeline;
+  /** This process's share of the conversation buckets (all of them when it runs alone). */
+  readonly leases: LeaseKeeper;
   readonly relay: OutboundRelay;
   readonly templates: TemplatesRuntime;
   readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
@@ -194,8 +201,22 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       options.pipeline?.clock,
     );
     const openSegment = segments.openFor.bind(segments);
-    const pipeline = new InboundPipeline({
-      store,
+    // Every process, even alone on SQLite, works through leases: alone it simply holds every bucket.
+    const shared = config.databaseUrl !== undefined;
+    const leaseStore = new SqlLeaseStore(vault.store.db, shared ? 'postgres' : 'sqlite');
+    const leases = new LeaseKeeper({
+      store: leaseStore,
+      ...options.leases,
+      ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
+      busy: (bucket) =>
+        pipeline.busyWith((tenant, conversation) => bucketOf(tenant, conversation) === bucket),
+      onGained: () => pipeline.rescan(),
+    });
+    const pipeline: InboundPipeline = new InboundPipeline({
+      store: leasedGatewayStore(store, leaseStore, leases),
+      ownership: leases,
+      // Another process may store the webhooks of this one's conversations: look for them regularly.
+      ...(shared ? { pollMs: 250 } : {}),
       tenants: gatewayTenants,
       protector,
       openSegment,
@@ -272,6 +293,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         },
       },
     });
+    await leases.tick(); // takes this process's share before any work starts
     pipeline.kick(); // replays whatever a previous run left in the inbox or outbox
     const sweepMs = options.mediaSweepMs ?? 10 * 60_000;
     const sweeper =
@@ -291,6 +313,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       vault,
       store,
       pipeline,
+      leases,
       relay,
       templates,
       tokens,
@@ -300,6 +323,8 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         await app.close();
         await pipeline.close();
         for (const platform of platforms) platform.close();
+        // Graceful: hand the buckets back now instead of letting the others wait for the TTL.
+        await leases.stop({ release: true }).catch(() => undefined);
         await vault.close();
       },
     };

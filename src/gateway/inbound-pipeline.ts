@@ -52,12 +52,11 @@ export interface InboundPipelineOptions {
   /** Outbox rows held in memory, queued in lanes (default 10,000); the rest waits in the store. */
   readonly maxQueued?: number;
   /**
-   * Several processes on one PostgreSQL database: each handles the conversations that hash to its
-   * `index` of `count` (static partition: a conversation always goes through one process, so its
-   * order holds), whichever process stored the webhook.
+   * Several processes on one PostgreSQL database: a conversation is this process's to work on only
+   * while `owns` says so (a lease on its bucket, see lease-keeper.ts); without it, everything is.
    */
-  readonly shard?: { readonly index: number; readonly count: number };
-  /** Looks for work this often even without a webhook (needed with shards: another process stores). */
+  readonly ownership?: { owns(tenant: string, conversation: string): boolean };
+  /** Looks for work this often even without a webhook (needed with several processes: another one may store). */
   readonly pollMs?: number;
   readonly batchSize?: number;
   readonly backoff?: BackoffOptions;
@@ -66,6 +65,8 @@ export interface InboundPipelineOptions {
 }
 
 interface Lane {
+  readonly tenant: string;
+  readonly conversation: string;
   readonly queue: OutboxRecord[];
 }
 
@@ -73,16 +74,6 @@ interface Lane {
 const OUTBOX_PAGE = 500;
 
 const laneKey = (tenant: string, conversation: string): string => `${tenant}\n${conversation}`;
-
-/** FNV-1a, 32 bits: a stable, cheap hash to partition conversations between processes. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -147,14 +138,9 @@ export class InboundPipeline {
     }
   }
 
-  /** True when this process handles the conversation (always, without shards). */
+  /** True when this process may work on the conversation (always, without leases). */
   #mine(tenant: string, conversation: string): boolean {
-    const shard = this.#o.shard;
-    return (
-      shard === undefined ||
-      shard.count <= 1 ||
-      fnv1a(laneKey(tenant, conversation)) % shard.count === shard.index
-    );
+    return this.#o.ownership?.owns(tenant, conversation) ?? true;
   }
 
   /** Stores messages durably (duplicates skipped), then wakes the worker. Resolves once stored. */
@@ -183,6 +169,19 @@ export class InboundPipeline {
       if (this.#dirty) this.kick();
       else this.#notifyIdle();
     });
+  }
+
+  /** Reads the whole outbox again (buckets just gained may hold rows below the cursor). */
+  rescan(): void {
+    this.#cursor = 0;
+    this.kick();
+  }
+
+  /** True while a matching conversation has deliveries queued or in flight, or marks wait to be written. */
+  busyWith(matches: (tenant: string, conversation: string) => boolean): boolean {
+    if (this.#flushing || this.#toMark.length > 0) return true;
+    for (const lane of this.#lanes.values()) if (matches(lane.tenant, lane.conversation)) return true;
+    return false;
   }
 
   /**
@@ -340,10 +339,15 @@ export class InboundPipeline {
   }
 
   #startLane(key: string, first: OutboxRecord): void {
-    const lane: Lane = { queue: [first] };
+    const lane: Lane = { tenant: first.tenant, conversation: first.conversation, queue: [first] };
     this.#lanes.set(key, lane);
     const run = (async () => {
       for (let row = lane.queue.shift(); row && !this.#closed; row = lane.queue.shift()) {
+        // A lease lost or being handed back: the rest of the lane is the next owner's, in order.
+        if (!this.#mine(row.tenant, row.conversation)) {
+          lane.queue.unshift(row);
+          break;
+        }
         await this.#deliver(row);
         this.#finished.add(row.seq);
         this.#taken.delete(row.seq);
@@ -382,7 +386,8 @@ export class InboundPipeline {
     const message = JSON.parse(row.body) as PlatformMessage;
     const breaker = this.#breaker(row.tenant);
     let attempts = row.attempts;
-    while (!this.#closed) {
+    // Retries stop when the lease goes: the row stays pending for the bucket's next owner.
+    while (!this.#closed && this.#mine(row.tenant, row.conversation)) {
       const wait = breaker.waitMs();
       if (wait > 0) {
         await this.#delay(wait, this.#abort.signal);

@@ -14,6 +14,8 @@ export interface GatewayInboxTable {
   received_at: BigIntColumn;
   /** 'pending' | 'done' */
   state: string;
+  /** The conversation's lease bucket (lease-buckets.ts). */
+  bucket: number;
 }
 
 export interface GatewayOutboxTable {
@@ -29,6 +31,8 @@ export interface GatewayOutboxTable {
   last_error: string | null;
   created_at: BigIntColumn;
   finished_at: NullableBigInt;
+  /** The conversation's lease bucket (lease-buckets.ts). */
+  bucket: number;
 }
 
 export interface GatewayPseudonymsTable {
@@ -69,6 +73,20 @@ export interface GatewayConversationConfigsTable {
   updated_at: BigIntColumn;
 }
 
+/** One row per bucket of conversations: who may deliver it, until when, and the fencing epoch. */
+export interface GatewayLeasesTable {
+  bucket: number;
+  owner: string | null;
+  epoch: BigIntColumn;
+  expires_at: BigIntColumn;
+}
+
+/** Processes alive (heartbeat): how many share the buckets. */
+export interface GatewayWorkersTable {
+  id: string;
+  expires_at: BigIntColumn;
+}
+
 // A type alias (not an interface) so it satisfies Kysely's `withTables` record constraint.
 export type GatewayTables = {
   gateway_inbox: GatewayInboxTable;
@@ -77,4 +95,6 @@ export type GatewayTables = {
   gateway_outbound: GatewayOutboundTable;
   gateway_segments: GatewaySegmentsTable;
   gateway_conversation_configs: GatewayConversationConfigsTable;
+  gateway_leases: GatewayLeasesTable;
+  gateway_workers: GatewayWorkersTable;
 };

@@ -9,6 +9,7 @@ import type {
   OutboxRecord,
   SecureSegment,
 } from '../../gateway/gateway-store.js';
+import { bucketOf } from '../../gateway/lease-buckets.js';
 import { CompiledQueries } from './compiled-queries.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
@@ -69,6 +70,7 @@ export class SqlGatewayStore implements GatewayStore {
             payload: e.payload,
             received_at: e.receivedAt,
             state: 'pending',
+            bucket: bucketOf(e.tenant, e.conversation),
           }));
           const { rows } = await this.#compiled.run(
             tx,
@@ -80,6 +82,7 @@ export class SqlGatewayStore implements GatewayStore {
               v.payload,
               v.received_at,
               v.state,
+              v.bucket,
             ]),
             () =>
               tx
@@ -139,6 +142,7 @@ export class SqlGatewayStore implements GatewayStore {
           attempts: 0,
           next_attempt_at: m.createdAt,
           created_at: m.createdAt,
+          bucket: bucketOf(m.tenant, m.conversation),
         }));
         await this.#compiled.run(
           tx,
@@ -152,6 +156,7 @@ export class SqlGatewayStore implements GatewayStore {
             v.attempts,
             v.next_attempt_at,
             v.created_at,
+            v.bucket,
           ]),
           () =>
             tx

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { openGateway } from '../../compose-gateway.js';
 import { loadConfig } from '../../config/config.js';
 import { loadTenantsFile, tenantsFileFromEnv } from '../../config/tenants.js';
@@ -8,17 +8,17 @@ interface ServeFlags {
   port: number;
   host: string;
   tenants?: string;
-  shard?: { index: number; count: number };
+  shard?: string;
 }
 
-/** `--shard 0/2`: this process's part of the conversations when several share one PostgreSQL database. */
-function parseShard(value: string): { index: number; count: number } {
-  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index >= count) throw new Error(`not a shard such as 0/2: ${value}`);
-  return { index, count };
-}
+/**
+ * `--shard i/n` was a static partition between processes; leases replaced it (a stopped process's
+ * conversations now move to the others). The flag stays only to say so, instead of "unknown option".
+ */
+const SHARD_REPLACED =
+  'veil serve: --shard is no longer needed: processes on one PostgreSQL database (VEIL_DATABASE_URL) ' +
+  'share the conversations through leases on their own and take over from a stopped one; ' +
+  'start each process without --shard (see docs/gateway.md, "Several processes")\n';
 
 /**
  * `veil serve`: the gateway (WhatsApp and Genesys webhooks, the delivery worker) and the vault's
@@ -32,12 +32,13 @@ export function registerServeCommand(program: Command): void {
     .option('--port <n>', 'port to listen on', parsePort, 8080)
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--tenants <file>', 'tenants file, YAML or JSON (env VEIL_TENANTS_FILE)')
-    .option(
-      '--shard <i/n>',
-      'with PostgreSQL: handle conversations of part i of n (several processes)',
-      parseShard,
-    )
+    .addOption(new Option('--shard <i/n>', 'removed: processes share the work through leases').hideHelp())
     .action(async (flags: ServeFlags, command: Command) => {
+      if (flags.shard !== undefined) {
+        process.stderr.write(SHARD_REPLACED);
+        process.exitCode = 2;
+        return;
+      }
       const config = loadConfig({ dataDir: command.optsWithGlobals<{ data?: string }>().data });
       const file = flags.tenants ?? tenantsFileFromEnv();
       if (file === undefined) {
@@ -49,11 +50,7 @@ export function registerServeCommand(program: Command): void {
       }
       const tenants = loadTenantsFile(file);
       const stopped = shutdownSignal();
-      // Sharded processes poll: webhooks for their conversations may be stored by another process.
-      const runtime = await openGateway(config, {
-        tenants,
-        ...(flags.shard ? { pipeline: { shard: flags.shard, pollMs: 250 } } : {}),
-      });
+      const runtime = await openGateway(config, { tenants });
       // Templates created before Veil subscribed to status webhooks are learnt from the provider's list.
       await runtime.templates.syncFromProvider?.().catch((error: unknown) => {
         process.stderr.write(`veil serve: template status sync failed: ${(error as Error).message}\n`);

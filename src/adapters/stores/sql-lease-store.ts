@@ -1,0 +1,211 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
+import { bucketOf } from '../../gateway/lease-buckets.js';
+import type { FencedGatewayWrites, HeldLeases, LeaseFence, LeaseStore } from '../../gateway/lease-store.js';
+import type { GatewayTables } from './gateway-schema.js';
+import type { SqlFlavor, VeilDatabase } from './schema.js';
+
+type Tables = VeilDatabase & GatewayTables;
+type Db = Kysely<Tables>;
+
+/** Rows per statement, well under both databases' bound-parameter limits. */
+const CHUNK = 200;
+
+const held = (rows: readonly { bucket: number; epoch: string | number }[]): HeldLeases =>
+  new Map(rows.map((r) => [Number(r.bucket), Number(r.epoch)]));
+
+/**
+ * The fence as SQL: the row's bucket is leased to the writer at the epoch the writer claimed it at.
+ * Checked inside the UPDATE itself, so a takeover between a read and the write cannot slip through.
+ */
+function fenced(table: 'gateway_inbox' | 'gateway_outbox', fence: LeaseFence): RawBuilder<SqlBool> {
+  const pairs = [...fence.epochs].map(
+    ([bucket, epoch]) => sql`(l.bucket = ${bucket} and l.epoch = ${epoch})`,
+  );
+  return sql<SqlBool>`exists (select 1 from gateway_leases l where l.bucket = ${sql.ref(`${table}.bucket`)} and l.owner = ${fence.owner} and (${sql.join(pairs, sql` or `)}))`;
+}
+
+/**
+ * Leases on the gateway's database, and the gateway writes fenced by them. PostgreSQL claims with
+ * `FOR UPDATE SKIP LOCKED`, so processes claiming at once take different buckets without waiting on
+ * each other; SQLite (one process, one writer) runs the same statements without the locking clause.
+ */
+export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
+  readonly #db: Db;
+  readonly #flavor: SqlFlavor;
+
+  constructor(db: Kysely<VeilDatabase>, flavor: SqlFlavor) {
+    this.#db = db.withTables<GatewayTables>();
+    this.#flavor = flavor;
+  }
+
+  async heartbeat(owner: string, now: number, ttlMs: number): Promise<readonly string[]> {
+    await this.#db
+      .insertInto('gateway_workers')
+      .values({ id: owner, expires_at: now + ttlMs })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ expires_at: now + ttlMs }))
+      .execute();
+    await this.#db.deleteFrom('gateway_workers').where('expires_at', '<=', now).execute();
+    const rows = await this.#db.selectFrom('gateway_workers').select('id').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async renew(owner: string, now: number, ttlMs: number): Promise<HeldLeases> {
+    const rows = await this.#db
+      .updateTable('gateway_leases')
+      .set({ expires_at: now + ttlMs })
+      .where('owner', '=', owner)
+      .returning(['bucket', 'epoch'])
+      .execute();
+    return held(rows);
+  }
+
+  async claim(owner: string, now: number, ttlMs: number, max: number): Promise<HeldLeases> {
+    if (max <= 0) return new Map();
+    const rows = await this.#db
+      .updateTable('gateway_leases')
+      .set({ owner, epoch: sql<number>`epoch + 1`, expires_at: now + ttlMs })
+      .where('bucket', 'in', (eb) =>
+        eb
+          .selectFrom('gateway_leases')
+          .select('bucket')
+          .where((w) => w.or([w('owner', 'is', null), w('expires_at', '<=', now)]))
+          .orderBy('bucket')
+          .limit(max)
+          .$if(this.#flavor === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
+      // Checked again on the locked row: another claimer may have won it since the subquery read it.
+      .where((w) => w.or([w('owner', 'is', null), w('expires_at', '<=', now)]))
+      .returning(['bucket', 'epoch'])
+      .execute();
+    return held(rows);
+  }
+
+  async release(owner: string, buckets: readonly number[]): Promise<void> {
+    if (buckets.length === 0) return;
+    await this.#db
+      .updateTable('gateway_leases')
+      .set({ owner: null, expires_at: 0 })
+      .where('owner', '=', owner)
+      .where('bucket', 'in', buckets)
+      .execute();
+  }
+
+  async leave(owner: string): Promise<void> {
+    await this.#db.deleteFrom('gateway_workers').where('id', '=', owner).execute();
+  }
+
+  async pendingInbox(
+    limit: number,
+    afterSeq: number,
+    buckets: readonly number[] | null,
+  ): Promise<InboxRecord[]> {
+    if (buckets?.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom('gateway_inbox')
+      .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
+      .where('state', '=', 'pending')
+      .where('seq', '>', afterSeq)
+      .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      tenant: r.tenant,
+      messageId: r.message_id,
+      conversation: r.conversation,
+      payload: r.payload ?? '{}',
+      receivedAt: Number(r.received_at),
+    }));
+  }
+
+  async pendingOutbox(
+    limit: number,
+    afterSeq: number,
+    buckets: readonly number[] | null,
+  ): Promise<OutboxRecord[]> {
+    if (buckets?.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom('gateway_outbox')
+      .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
+      .where('state', '=', 'pending')
+      .where('seq', '>', afterSeq)
+      .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      id: r.id,
+      tenant: r.tenant,
+      conversation: r.conversation,
+      body: r.body,
+      attempts: Number(r.attempts),
+      nextAttemptAt: Number(r.next_attempt_at),
+      createdAt: Number(r.created_at),
+    }));
+  }
+
+  async moveToOutbox(
+    done: readonly { readonly inboxSeq: number; readonly outbox: NewOutboxMessage | null }[],
+    fence: LeaseFence,
+  ): Promise<number> {
+    if (done.length === 0 || fence.epochs.size === 0) return 0;
+    return this.#db.transaction().execute(async (tx) => {
+      // The fenced UPDATE decides which rows this process may still finish; only theirs go out.
+      const marked = new Set<number>();
+      for (let i = 0; i < done.length; i += CHUNK) {
+        const rows = await tx
+          .updateTable('gateway_inbox')
+          .set({ state: 'done', payload: null })
+          .where(
+            'seq',
+            'in',
+            done.slice(i, i + CHUNK).map((d) => d.inboxSeq),
+          )
+          .where('state', '=', 'pending')
+          .where(fenced('gateway_inbox', fence))
+          .returning('seq')
+          .execute();
+        for (const row of rows) marked.add(Number(row.seq));
+      }
+      const outbox = done.flatMap((d) => (d.outbox && marked.has(d.inboxSeq) ? [d.outbox] : []));
+      for (let i = 0; i < outbox.length; i += CHUNK) {
+        await tx
+          .insertInto('gateway_outbox')
+          .values(
+            outbox.slice(i, i + CHUNK).map((m) => ({
+              id: m.id,
+              tenant: m.tenant,
+              conversation: m.conversation,
+              body: m.body,
+              state: 'pending',
+              attempts: 0,
+              next_attempt_at: m.createdAt,
+              created_at: m.createdAt,
+              bucket: bucketOf(m.tenant, m.conversation),
+            })),
+          )
+          .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing())
+          .execute();
+      }
+      return marked.size;
+    });
+  }
+
+  async markDelivered(seqs: readonly number[], at: number, fence: LeaseFence): Promise<number> {
+    if (fence.epochs.size === 0) return 0;
+    let marked = 0;
+    for (let i = 0; i < seqs.length; i += CHUNK) {
+      const result = await this.#db
+        .updateTable('gateway_outbox')
+        .set({ state: 'delivered', finished_at: at, last_error: null })
+        .where('seq', 'in', seqs.slice(i, i + CHUNK))
+        .where(fenced('gateway_outbox', fence))
+        .executeTakeFirst();
+      marked += Number(result.numUpdatedRows);
+    }
+    return marked;
+  }
+}
