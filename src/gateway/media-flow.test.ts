@@ -130,6 +130,11 @@ describe('media protection through the gateway', () => {
       code: 'VEIL_ERR_MEDIA_DIGEST_MISMATCH',
     });
     expect(blobFiles(harness)).toEqual([]);
+    const metrics = await (await fetch(`${harness.url()}/metrics`)).text();
+    expect(metrics).toContain(
+      'veil_gateway_media_failures_total{tenant="sandbox",code="VEIL_ERR_MEDIA_DIGEST_MISMATCH"} 1',
+    );
+    expect(metrics).not.toContain('outcome="media-failed"');
   });
 
   it('a config without media protection keeps the plain notice, but a secure segment still protects media', async () => {

@@ -34,6 +34,12 @@ export function gatewayMetrics(store: GatewayStore): {
     labelNames: ['tenant', 'code'],
     registers: [registry],
   });
+  const mediaFailures = new Counter({
+    name: 'veil_gateway_media_failures_total',
+    help: 'Protected media given up for good (digest mismatch, too large, refused): a failure notice went instead',
+    labelNames: ['tenant', 'code'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'veil_gateway_queue_depth',
     help: 'Messages waiting: inbox (not yet protected) and outbox (not yet delivered)',
@@ -52,6 +58,7 @@ export function gatewayMetrics(store: GatewayStore): {
         duplicates.inc(event.duplicates);
       } else if (event.type === 'protect-failed')
         protectFailures.inc({ tenant: event.tenant, code: event.code });
+      else if (event.type === 'media-failed') mediaFailures.inc({ tenant: event.tenant, code: event.code });
       else outcomes.inc({ tenant: event.tenant, outcome: event.type });
     },
     register(app) {

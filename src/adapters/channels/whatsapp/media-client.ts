@@ -125,7 +125,7 @@ export class GraphMediaClient implements MediaDownloader {
     try {
       response = await this.#fetch(url, {
         headers: { authorization: `Bearer ${this.#o.accessToken}` },
-        signal: AbortSignal.timeout(this.#o.timeoutMs ?? 60_000),
+        signal: AbortSignal.timeout(this.#o.timeoutMs ?? 30_000),
       });
     } catch (error) {
       throw mediaError(MediaErrorCode.DownloadFailed, 'operational', `${what}: ${(error as Error).name}`);
