@@ -74,14 +74,39 @@ function isWordInnerJoiner(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-function isAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
-  return true;
+/** Lower case with diacritics removed; ASCII words that are already lower case come back as they are. */
+export function normalizeWord(word: string): string {
+  let ascii = true;
+  let lower = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) lower = false;
+  }
+  if (ascii) return lower ? word : word.toLowerCase();
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-export function normalizeWord(word: string): string {
-  const lower = word.toLowerCase();
-  return isAscii(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+/** First letter upper case; ASCII answered from the code, other letters by case mapping. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = word[0] as string;
+  return first !== first.toLowerCase();
+}
+
+/** Every letter upper case (words of one letter are not "upper"). */
+function isAllUpper(word: string): boolean {
+  if (word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) return word === word.toUpperCase();
+  }
+  return true;
 }
 
 function scanWords(text: string): Word[] {
@@ -102,9 +127,8 @@ function scanWords(text: string): Word[] {
       else break;
     }
     const w = text.slice(start, i);
-    const first = w[0] as string;
-    const capitalized = first !== first.toLowerCase();
-    const upper = capitalized && w.length > 1 && w === w.toUpperCase();
+    const capitalized = startsUpper(w);
+    const upper = capitalized && isAllUpper(w);
     words.push({ start, end: i, text: w, norm: normalizeWord(w), capitalized, upper });
   }
   return words;
