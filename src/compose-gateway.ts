@@ -9,6 +9,7 @@ import { GraphTemplateClient } from './adapters/channels/whatsapp/template-clien
 import { OAuthTokenCache } from './adapters/platforms/genesys/oauth-token-cache.js';
 import { OpenMessagingClient } from './adapters/platforms/genesys/open-messaging-client.js';
 import { SqlGatewayStore } from './adapters/stores/sql-gateway-store.js';
+import { SqlGatewayRetention } from './adapters/stores/sql-gateway-retention.js';
 import { SqlLeaseStore } from './adapters/stores/sql-lease-store.js';
 import { buildDetectionEngine } from './compose-detection.js';
 import { openTemplates, type TemplatesRuntime } from './compose-templates.js';
@@ -23,6 +24,7 @@ import {
   type GatewayEvent,
   type InboundPipelineOptions,
 } from './gateway/inbound-pipeline.js';
+import { sweepRetention } from './gateway/gateway-retention.js';
 import { bucketOf } from './gateway/lease-buckets.js';
 import { LeaseKeeper, type LeaseKeeperOptions } from './gateway/lease-keeper.js';
 import { leasedGatewayStore } from './gateway/leased-gateway-store.js';
@@ -68,6 +70,8 @@ export interface GatewayOpenOptions {
   readonly mediaSweepMs?: number;
   /** Waits between media download retries (tests pass one that returns at once). */
   readonly mediaDelay?: (ms: number) => Promise<void>;
+  /** How often finished rows past `gatewayRetentionDays` are deleted (default 10 min); 0: never. */
+  readonly retentionSweepMs?: number;
   /** Lease timing (tests use a short TTL, a shared clock and `heartbeatMs: 0` to tick by hand). */
   readonly leases?: Pick<LeaseKeeperOptions, 'ttlMs' | 'heartbeatMs' | 'owner'>;
 }
@@ -308,6 +312,23 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
           }, sweepMs)
         : undefined;
     sweeper?.unref();
+    const retention = new SqlGatewayRetention(vault.store.db);
+    const clock = options.pipeline?.clock ?? Date.now;
+    const retentionMs = options.retentionSweepMs ?? 10 * 60_000;
+    const retentionTimer =
+      retentionMs > 0
+        ? setInterval(() => {
+            sweepRetention(retention, clock(), config.gatewayRetentionDays * 86_400_000).catch(
+              (error: unknown) => {
+                app.log.warn(
+                  { code: (error as { code?: unknown }).code ?? 'unexpected' },
+                  'retention sweep failed',
+                );
+              },
+            );
+          }, retentionMs)
+        : undefined;
+    retentionTimer?.unref();
     return {
       app,
       vault,
@@ -320,6 +341,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       media,
       async close() {
         clearInterval(sweeper);
+        clearInterval(retentionTimer);
         await app.close();
         await pipeline.close();
         for (const platform of platforms) platform.close();

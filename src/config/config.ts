@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from '../gateway/gateway-retention.js';
 
 /**
  * The one configuration schema. Every field names its environment variable and default; nothing
@@ -63,6 +64,8 @@ const configSchema = z.object({
     .string()
     .regex(/^[0-9]+$/)
     .optional(),
+  /** VEIL_GATEWAY_RETENTION_DAYS: how long finished inbox (dedup) and outbox rows are kept (default 8, over Meta's 7-day retries). */
+  gatewayRetentionDays: z.coerce.number().positive(),
   /** VEIL_TEMPLATES_DIR: the template definitions folder `POST /v1/messages/template` sends from. */
   templatesDir: z.string().min(1).optional(),
   /** VEIL_TEMPLATE_ALERT_WEBHOOK_URL: where template rejection/pause/disable alerts are POSTed (optional). */
@@ -108,6 +111,7 @@ export function loadConfig(
     whatsappAccessToken: secret(env, 'VEIL_WHATSAPP_ACCESS_TOKEN'),
     whatsappWabaId: env.VEIL_WHATSAPP_WABA_ID,
     whatsappPhoneNumberId: env.VEIL_WHATSAPP_PHONE_NUMBER_ID,
+    gatewayRetentionDays: env.VEIL_GATEWAY_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     templatesDir: env.VEIL_TEMPLATES_DIR === undefined ? undefined : path.resolve(env.VEIL_TEMPLATES_DIR),
     templateAlertWebhookUrl: env.VEIL_TEMPLATE_ALERT_WEBHOOK_URL,
     templateAlertWebhookSecret: secret(env, 'VEIL_TEMPLATE_ALERT_WEBHOOK_SECRET'),
