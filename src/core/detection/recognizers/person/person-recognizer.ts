@@ -145,8 +145,11 @@ function isLowerArticle(doc: AnalyzedText, index: number): boolean {
 /** "me llamo Lupita": a naming phrase right before the word, so even an unknown name is one. */
 function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
   if (w.text.length < 3 || CUES.byLastWord.has(w.norm)) return false;
-  const cue = nearestCueBefore(doc, CUES, w.start, 1, sentenceStart(doc.text, w.start));
-  return cue?.kind === 'NAMING';
+  const cue = nearestCueBefore(doc, CUES, w.start, 1);
+  // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
+  if (cue?.kind !== 'NAMING') return false;
+  const phraseEnd = doc.words[doc.wordIndexAt(w.start) - 1]!;
+  return phraseEnd.start >= sentenceStart(doc.text, w.start);
 }
 
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
