@@ -137,6 +137,46 @@ describe('media protection through the gateway', () => {
     expect(metrics).not.toContain('outcome="media-failed"');
   });
 
+  it('a replay after a crash between blob write and outbox reuses the blob: no second download', async () => {
+    harness = await startGatewayHarness();
+    const gateway = await harness.open();
+    const { state } = harness.sandbox.whatsapp;
+    const waId = harness.sandbox.tenant.customerWaId;
+    const wamid = 'wamid.crashed-after-blob-1';
+    // What the first attempt left: the blob and its token, but no outbox row.
+    const first = await gateway.media.store({
+      tenant: 'sandbox',
+      messageId: wamid,
+      subjectId: waId,
+      mimeType: 'image/png',
+      bytes: photo,
+    });
+    const since = harness.sandbox.whatsapp.events.mark();
+    state.sendWebhook(
+      'message',
+      inboundMessageWebhook(
+        state.number,
+        { waId, name: 'Ana' },
+        {
+          from: waId,
+          id: wamid,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'image',
+          // An id the simulator does not know: a second download would fail and forward the failure notice.
+          image: { id: '424242424242', mime_type: 'image/png', sha256: 'AAAA' },
+        },
+      ),
+      waId,
+    );
+    await harness.sandbox.whatsapp.events.waitFor(
+      (e) => e.type === 'webhook.delivered' && JSON.stringify(e).includes(wamid),
+      { since },
+    );
+    await gateway.pipeline.idle();
+    expect(await texts(harness)).toEqual([`📎 image received (protected): ${first.token}`]);
+    expect(blobFiles(harness)).toHaveLength(1);
+  });
+
   it('a config without media protection keeps the plain notice, but a secure segment still protects media', async () => {
     harness = await startGatewayHarness({
       tenant: (t) => ({

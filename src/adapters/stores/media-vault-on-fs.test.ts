@@ -92,6 +92,33 @@ describe('MediaVault on the filesystem blob store and a real vault', () => {
     expect((await media.open(admin, kept.token)).bytes.equals(picture)).toBe(true);
   });
 
+  it('a TTL makes the media unreadable once it passes; the sweep then deletes the file', async () => {
+    let now = Date.now();
+    const timed = await openVault(loadConfig({ dataDir: dir }, {}), { clock: () => now });
+    try {
+      const withClock = new MediaVault({ vault: timed.vault, blobs, audit: timed.store, clock: () => now });
+      const { token } = await withClock.store({
+        tenant: 't1',
+        messageId: 'wamid.ttl',
+        subjectId: 's',
+        mimeType: 'image/png',
+        bytes: picture,
+        ttlSeconds: 60,
+      });
+      expect((await withClock.open(admin, token)).bytes.equals(picture)).toBe(true);
+      expect(await withClock.sweep()).toBe(0);
+      now += 60_001;
+      await expect(withClock.open(admin, token)).rejects.toMatchObject({
+        code: 'VEIL_ERR_VAULT_TOKEN_EXPIRED',
+      });
+      expect(await withClock.existing('t1', 'wamid.ttl')).toBeUndefined();
+      expect(await withClock.sweep()).toBe(1);
+      expect(filesUnder(path.join(dir, 'blobs'))).toEqual([]);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('a deleted file or a tampered one fails closed', async () => {
     const { token } = await store();
     const [file] = filesUnder(path.join(dir, 'blobs'));
