@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import type { FencedGatewayWrites, HeldLeases, LeaseFence, LeaseStore } from '../../gateway/lease-store.js';
+import { CompiledQueries } from './compiled-queries.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { SqlFlavor, VeilDatabase } from './schema.js';
 
@@ -13,6 +14,9 @@ const CHUNK = 200;
 
 const held = (rows: readonly { bucket: number; epoch: string | number }[]): HeldLeases =>
   new Map(rows.map((r) => [Number(r.bucket), Number(r.epoch)]));
+
+/** The fence's parameters, in the order `fenced` binds them. */
+const fenceParameters = (fence: LeaseFence): unknown[] => [fence.owner, ...[...fence.epochs].flat()];
 
 /**
  * The fence as SQL: the row's bucket is leased to the writer at the epoch the writer claimed it at.
@@ -33,6 +37,8 @@ function fenced(table: 'gateway_inbox' | 'gateway_outbox', fence: LeaseFence): R
 export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
   readonly #db: Db;
   readonly #flavor: SqlFlavor;
+  /** The fenced writes are on the hot path (every message): their SQL is compiled once per shape. */
+  readonly #compiled = new CompiledQueries();
 
   constructor(db: Kysely<VeilDatabase>, flavor: SqlFlavor) {
     this.#db = db.withTables<GatewayTables>();
@@ -156,39 +162,55 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
       // The fenced UPDATE decides which rows this process may still finish; only theirs go out.
       const marked = new Set<number>();
       for (let i = 0; i < done.length; i += CHUNK) {
-        const rows = await tx
-          .updateTable('gateway_inbox')
-          .set({ state: 'done', payload: null })
-          .where(
-            'seq',
-            'in',
-            done.slice(i, i + CHUNK).map((d) => d.inboxSeq),
-          )
-          .where('state', '=', 'pending')
-          .where(fenced('gateway_inbox', fence))
-          .returning('seq')
-          .execute();
+        const chunk = done.slice(i, i + CHUNK).map((d) => d.inboxSeq);
+        const { rows } = await this.#compiled.run(
+          tx,
+          `lease-inbox-done:${chunk.length}:${fence.epochs.size}`,
+          ['done', null, ...chunk, 'pending', ...fenceParameters(fence)],
+          () =>
+            tx
+              .updateTable('gateway_inbox')
+              .set({ state: 'done', payload: null })
+              .where('seq', 'in', chunk)
+              .where('state', '=', 'pending')
+              .where(fenced('gateway_inbox', fence))
+              .returning('seq'),
+        );
         for (const row of rows) marked.add(Number(row.seq));
       }
       const outbox = done.flatMap((d) => (d.outbox && marked.has(d.inboxSeq) ? [d.outbox] : []));
       for (let i = 0; i < outbox.length; i += CHUNK) {
-        await tx
-          .insertInto('gateway_outbox')
-          .values(
-            outbox.slice(i, i + CHUNK).map((m) => ({
-              id: m.id,
-              tenant: m.tenant,
-              conversation: m.conversation,
-              body: m.body,
-              state: 'pending',
-              attempts: 0,
-              next_attempt_at: m.createdAt,
-              created_at: m.createdAt,
-              bucket: bucketOf(m.tenant, m.conversation),
-            })),
-          )
-          .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing())
-          .execute();
+        const values = outbox.slice(i, i + CHUNK).map((m) => ({
+          id: m.id,
+          tenant: m.tenant,
+          conversation: m.conversation,
+          body: m.body,
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: m.createdAt,
+          created_at: m.createdAt,
+          bucket: bucketOf(m.tenant, m.conversation),
+        }));
+        await this.#compiled.run(
+          tx,
+          `lease-outbox-insert:${values.length}`,
+          values.flatMap((v) => [
+            v.id,
+            v.tenant,
+            v.conversation,
+            v.body,
+            v.state,
+            v.attempts,
+            v.next_attempt_at,
+            v.created_at,
+            v.bucket,
+          ]),
+          () =>
+            tx
+              .insertInto('gateway_outbox')
+              .values(values)
+              .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing()),
+        );
       }
       return marked.size;
     });
@@ -198,13 +220,19 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     if (fence.epochs.size === 0) return 0;
     let marked = 0;
     for (let i = 0; i < seqs.length; i += CHUNK) {
-      const result = await this.#db
-        .updateTable('gateway_outbox')
-        .set({ state: 'delivered', finished_at: at, last_error: null })
-        .where('seq', 'in', seqs.slice(i, i + CHUNK))
-        .where(fenced('gateway_outbox', fence))
-        .executeTakeFirst();
-      marked += Number(result.numUpdatedRows);
+      const chunk = seqs.slice(i, i + CHUNK);
+      const result = await this.#compiled.run(
+        this.#db,
+        `lease-outbox-delivered:${chunk.length}:${fence.epochs.size}`,
+        ['delivered', at, null, ...chunk, ...fenceParameters(fence)],
+        () =>
+          this.#db
+            .updateTable('gateway_outbox')
+            .set({ state: 'delivered', finished_at: at, last_error: null })
+            .where('seq', 'in', chunk)
+            .where(fenced('gateway_outbox', fence)),
+      );
+      marked += Number(result.numAffectedRows ?? 0);
     }
     return marked;
   }
