@@ -265,10 +265,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         tenants: options.tenants.map((t) => ({ id: t.id, ...t.whatsapp })),
         templates: templates.lifecycle,
         receive: async (messages) => {
-          const stored = await pipeline.receive(messages);
-          // The 24-hour customer-service window runs from the customer's last message.
-          for (const { message } of messages)
-            await templates.window.recordCustomerMessage(message.customer, new Date(message.sentAt));
+          // The 24-hour customer-service window runs from the customer's last message. Both writes
+          // join their group commits of this turn; the 200 waits for both.
+          const [stored] = await Promise.all([
+            pipeline.receive(messages),
+            ...messages.map(({ message }) =>
+              templates.window.recordCustomerMessage(message.customer, new Date(message.sentAt)),
+            ),
+          ]);
           return stored;
         },
         statuses: async (updates) => {

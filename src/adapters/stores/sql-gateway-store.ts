@@ -11,6 +11,7 @@ import type {
 } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import { CompiledQueries } from './compiled-queries.js';
+import { GroupCommit } from './group-commit.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
 
@@ -18,12 +19,6 @@ type Db = Kysely<VeilDatabase & GatewayTables>;
 
 /** Rows per statement, well under both databases' bound-parameter limits. */
 const CHUNK = 200;
-
-interface InboxWaiter {
-  readonly events: readonly NewInboxEvent[];
-  readonly resolve: (added: number) => void;
-  readonly reject: (error: unknown) => void;
-}
 
 const inboxKey = (tenant: string, messageId: string): string => `${tenant}\n${messageId}`;
 
@@ -41,69 +36,60 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   /**
-   * Group commit: webhooks that arrive in the same event-loop turn are stored in one transaction
-   * (one WAL commit instead of one per webhook), and each caller's promise settles only once the
-   * transaction holding its events has committed, so a 200 still means "durably stored".
+   * Webhooks that arrive in the same event-loop turn are stored in one transaction (group commit);
+   * each caller's promise settles once the transaction holding its events has committed, so a 200
+   * still means "durably stored".
    */
   addInbox(events: readonly NewInboxEvent[]): Promise<number> {
-    if (events.length === 0) return Promise.resolve(0);
-    return new Promise((resolve, reject) => {
-      this.#inboxQueue.push({ events, resolve, reject });
-      if (this.#inboxQueue.length === 1) setImmediate(() => void this.#commitInbox());
-    });
+    return events.length === 0 ? Promise.resolve(0) : this.#inbox.submit(events);
   }
 
-  readonly #inboxQueue: InboxWaiter[] = [];
+  readonly #inbox = new GroupCommit<readonly NewInboxEvent[], number>((batches) => this.#storeInbox(batches));
 
-  async #commitInbox(): Promise<void> {
-    const waiters = this.#inboxQueue.splice(0);
-    const all = waiters.flatMap((w) => w.events);
-    try {
-      const stored = await this.#db.transaction().execute(async (tx) => {
-        const keys = new Set<string>();
-        for (let i = 0; i < all.length; i += CHUNK) {
-          const chunk = all.slice(i, i + CHUNK);
-          const values = chunk.map((e) => ({
-            tenant: e.tenant,
-            message_id: e.messageId,
-            conversation: e.conversation,
-            payload: e.payload,
-            received_at: e.receivedAt,
-            state: 'pending',
-            bucket: bucketOf(e.tenant, e.conversation),
-          }));
-          const { rows } = await this.#compiled.run(
-            tx,
-            `inbox-insert:${chunk.length}`,
-            values.flatMap((v) => [
-              v.tenant,
-              v.message_id,
-              v.conversation,
-              v.payload,
-              v.received_at,
-              v.state,
-              v.bucket,
-            ]),
-            () =>
-              tx
-                .insertInto('gateway_inbox')
-                .values(values)
-                .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
-                .returning(['tenant', 'message_id']),
-          );
-          for (const row of rows) keys.add(inboxKey(row.tenant, row.message_id));
-        }
-        return keys;
-      });
-      // A message id that appears twice in one batch was stored once: it counts for its first caller.
-      for (const waiter of waiters) {
-        let added = 0;
-        for (const e of waiter.events) if (stored.delete(inboxKey(e.tenant, e.messageId))) added += 1;
-        waiter.resolve(added);
+  async #storeInbox(batches: readonly (readonly NewInboxEvent[])[]): Promise<number[]> {
+    const all = batches.flat();
+    const stored = await this.#db.transaction().execute(async (tx) => {
+      const keys = new Set<string>();
+      for (let i = 0; i < all.length; i += CHUNK) {
+        const chunk = all.slice(i, i + CHUNK);
+        const values = chunk.map((e) => ({
+          tenant: e.tenant,
+          message_id: e.messageId,
+          conversation: e.conversation,
+          payload: e.payload,
+          received_at: e.receivedAt,
+          state: 'pending',
+          bucket: bucketOf(e.tenant, e.conversation),
+        }));
+        const { rows } = await this.#compiled.run(
+          tx,
+          `inbox-insert:${chunk.length}`,
+          values.flatMap((v) => [
+            v.tenant,
+            v.message_id,
+            v.conversation,
+            v.payload,
+            v.received_at,
+            v.state,
+            v.bucket,
+          ]),
+          () =>
+            tx
+              .insertInto('gateway_inbox')
+              .values(values)
+              .onConflict((oc) => oc.columns(['tenant', 'message_id']).doNothing())
+              .returning(['tenant', 'message_id']),
+        );
+        for (const row of rows) keys.add(inboxKey(row.tenant, row.message_id));
       }
-    } catch (error) {
-      for (const waiter of waiters) waiter.reject(error);
-    }
+      return keys;
+    });
+    // A message id that appears twice in one batch was stored once: it counts for its first caller.
+    return batches.map((events) => {
+      let added = 0;
+      for (const e of events) if (stored.delete(inboxKey(e.tenant, e.messageId))) added += 1;
+      return added;
+    });
   }
 
   async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
