@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../dist/sandbox/index.js';
+import { reportCorpusDelivery, sendThroughWhatsApp, startSandbox } from '../dist/sandbox/index.js';
 import { sandboxGateway } from '../dist/src/cli/commands/sandbox-gateway.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,67 +37,27 @@ try {
   // enforces it; the gateway then waits out each 429's Retry-After (2,000 messages ≈ 7 minutes). Lifted
   // here to measure the gateway; BENCH_GENESYS_LIMIT=1 keeps the real limit.
   if (!process.env.BENCH_GENESYS_LIMIT) genesys.state.updateSettings({ rateLimitPerMinute: 1_000_000 });
-  const sent = [];
   const started = Date.now();
-  for (const [i, item] of corpus.entries()) {
-    const customer = `55119${String(20_000_000 + Math.floor(i / PER_CUSTOMER))}`;
-    const response = await fetch(`${urls.whatsapp}/__sim/customers/${customer}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'text', text: item.text }),
-    });
-    sent.push({ customer, id: (await response.json()).id, item });
-  }
+  const sent = await sendThroughWhatsApp(urls.whatsapp, corpus, PER_CUSTOMER);
   await genesys.events.waitFor(() => genesys.state.seenMessageIds.size >= corpus.length, {
     timeoutMs: 600_000,
   });
   const seconds = (Date.now() - started) / 1000;
   const inbound = await (await fetch(`${urls.genesys}/__sim/inbound`)).json();
-  const byId = new Map();
-  const firstIndex = new Map();
-  inbound.forEach((m, index) => {
-    byId.set(m.channel.messageId, (byId.get(m.channel.messageId) ?? 0) + 1);
-    if (!firstIndex.has(m.channel.messageId)) firstIndex.set(m.channel.messageId, { index, text: m.text });
-  });
-  const once = sent.filter((s) => byId.get(s.id) === 1).length;
-  let orderBroken = 0;
-  const last = new Map();
-  for (const s of sent) {
-    const at = firstIndex.get(s.id)?.index ?? -1;
-    if (at < (last.get(s.customer) ?? -1)) orderBroken++;
-    last.set(s.customer, at);
-  }
-  // As the eval kit's text mode counts leaks: the value as a whole token, not inside another one
-  // ("031" inside an expiry "01/2031" or inside a token is not the CVV 031 leaking).
-  const containsAsWhole = (hay, needle) => {
-    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
-      const before = hay[at - 1] ?? ' ';
-      const after = hay[at + needle.length] ?? ' ';
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-    }
-    return false;
-  };
-  const leaks = {};
-  const totals = {};
-  for (const s of sent) {
-    const text = firstIndex.get(s.id)?.text ?? '';
-    for (const e of s.item.entities) {
-      const surface = s.item.text.slice(e.start, e.end);
-      totals[e.type] = (totals[e.type] ?? 0) + 1;
-      if (containsAsWhole(text, surface)) leaks[e.type] = (leaks[e.type] ?? 0) + 1;
-    }
-  }
-  const allLeaks = Object.values(leaks).reduce((a, b) => a + b, 0);
-  const allTotal = Object.values(totals).reduce((a, b) => a + b, 0);
+  const report = reportCorpusDelivery(sent, inbound);
+  const allLeaks = Object.values(report.leaks).reduce((a, b) => a + b, 0);
+  const allTotal = Object.values(report.totals).reduce((a, b) => a + b, 0);
   console.log(
     `gateway corpus run: ${corpus.length} messages in ${seconds.toFixed(1)} s (${PER_CUSTOMER} per customer)`,
   );
   console.log(
-    `  arrived exactly once: ${once}/${corpus.length}; order broken within a customer: ${orderBroken}`,
+    `  arrived exactly once: ${report.arrivedOnce}/${corpus.length}; order broken within a customer: ${report.orderBroken}`,
   );
   console.log(`  labelled sensitive strings seen by the platform as they are: ${allLeaks}/${allTotal}`);
-  for (const type of Object.keys(totals).sort())
-    console.log(`    ${type.padEnd(15)} ${String(leaks[type] ?? 0).padStart(4)} / ${totals[type]}`);
+  for (const type of Object.keys(report.totals).sort())
+    console.log(
+      `    ${type.padEnd(15)} ${String(report.leaks[type] ?? 0).padStart(4)} / ${report.totals[type]}`,
+    );
 } finally {
   await sandbox.close();
   rmSync(dataDir, { recursive: true, force: true });

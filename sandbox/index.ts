@@ -13,3 +13,11 @@ export {
 } from './sandbox.js';
 export { demoTenant, type DemoTenant } from './demo-tenant.js';
 export { metaSignature, genesysSignature } from './common/signatures.js';
+export {
+  reportCorpusDelivery,
+  sendThroughWhatsApp,
+  type CorpusReport,
+  type LabelledMessage,
+  type PlatformMessage,
+  type SentMessage,
+} from './corpus-report.js';
