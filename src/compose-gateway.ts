@@ -210,6 +210,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     const leaseStore = new SqlLeaseStore(vault.store.db, shared ? 'postgres' : 'sqlite');
     const leases = new LeaseKeeper({
       store: leaseStore,
+      ttlMs: config.gatewayLeaseTtlSeconds * 1000,
       ...options.leases,
       ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
       busy: (bucket) =>

@@ -66,6 +66,8 @@ const configSchema = z.object({
     .optional(),
   /** VEIL_GATEWAY_RETENTION_DAYS: how long finished inbox (dedup) and outbox rows are kept (default 8, over Meta's 7-day retries). */
   gatewayRetentionDays: z.coerce.number().positive(),
+  /** VEIL_GATEWAY_LEASE_TTL_SECONDS: how long a stopped process's conversations wait before another takes them (default 15). */
+  gatewayLeaseTtlSeconds: z.coerce.number().min(1),
   /** VEIL_TEMPLATES_DIR: the template definitions folder `POST /v1/messages/template` sends from. */
   templatesDir: z.string().min(1).optional(),
   /** VEIL_TEMPLATE_ALERT_WEBHOOK_URL: where template rejection/pause/disable alerts are POSTed (optional). */
@@ -112,6 +114,7 @@ export function loadConfig(
     whatsappWabaId: env.VEIL_WHATSAPP_WABA_ID,
     whatsappPhoneNumberId: env.VEIL_WHATSAPP_PHONE_NUMBER_ID,
     gatewayRetentionDays: env.VEIL_GATEWAY_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    gatewayLeaseTtlSeconds: env.VEIL_GATEWAY_LEASE_TTL_SECONDS ?? 15,
     templatesDir: env.VEIL_TEMPLATES_DIR === undefined ? undefined : path.resolve(env.VEIL_TEMPLATES_DIR),
     templateAlertWebhookUrl: env.VEIL_TEMPLATE_ALERT_WEBHOOK_URL,
     templateAlertWebhookSecret: secret(env, 'VEIL_TEMPLATE_ALERT_WEBHOOK_SECRET'),
