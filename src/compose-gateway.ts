@@ -43,6 +43,8 @@ import type { EncryptionConfig } from './gateway/encryption-config.js';
 import type { SegmentTriggers } from './gateway/secure-segment-triggers.js';
 import { conversationConfigsRoute } from './http/routes/conversation-configs.js';
 import { revealForCustomer } from './gateway/bot-reveals.js';
+import { whatsappSendOutcome } from './adapters/channels/whatsapp/send-outcome.js';
+import { OutboundWorker } from './gateway/outbound-worker.js';
 
 /**
  * Part of the composition root: the gateway (webhooks → inbox → protect → outbox → Genesys, and
@@ -84,6 +86,7 @@ export interface GatewayRuntime {
   /** This process's share of the conversation buckets (all of them when it runs alone). */
   readonly leases: LeaseKeeper;
   readonly relay: OutboundRelay;
+  readonly outbound: OutboundWorker;
   readonly templates: TemplatesRuntime;
   readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
   readonly media: MediaVault;
@@ -183,7 +186,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
             hidden: t.outbound.botHidden,
           }),
         blockNotice: t.outbound.blockNotice,
-        channel: { sendText: (to, text) => graph.sendText(to, text) },
+        channel: { sendText: (to, text) => whatsappSendOutcome(graph.sendText(to, text)) },
         receipts: platform,
       });
     }
@@ -228,12 +231,32 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       ...options.pipeline,
       onEvent: emit,
     });
+    // Alerts and the outbound worker log through the app's logger, which exists only once the app is built.
+    const built: { app?: FastifyInstance } = {};
     const relay = new OutboundRelay({
       store,
       tenants: relayTenants,
       protector,
       containsSensitiveData: (text) => engine.detect({ text }).length > 0,
       openSegment,
+      kick: () => outboundWorker.kick(),
+      ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
+    });
+    const outboundWorker = new OutboundWorker({
+      store,
+      handlers: relay.handlers(),
+      owns: (tenant, lane) => pipeline.owns(tenant, lane),
+      ...(options.pipeline?.backoff ? { backoff: options.pipeline.backoff } : {}),
+      ...(options.pipeline?.random ? { random: options.pipeline.random } : {}),
+      ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
+      // Another process may store jobs for this one's customers, as for inbound.
+      ...(shared ? { pollMs: 250 } : {}),
+      ...(options.pipeline?.pollMs !== undefined ? { pollMs: options.pipeline.pollMs } : {}),
+      onError: (error) =>
+        built.app?.log.error(
+          { code: (error as { code?: unknown }).code ?? 'unexpected' },
+          'outbound job failed',
+        ),
     });
     const actions = new DataActions(
       vault.vault,
@@ -242,8 +265,6 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       protector,
       (tenant) => gatewayTenants.get(tenant)?.encryption.policy ?? { defaultOperator: 'tokenize' },
     );
-    // Alerts log through the app's logger, which exists only once the app is built.
-    const built: { app?: FastifyInstance } = {};
     const templates = await openTemplates(config, vault.store.db, {
       logger: { warn: (fields, message) => built.app?.log.warn(fields, message) },
     });
@@ -334,6 +355,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
           }, retentionMs)
         : undefined;
     retentionTimer?.unref();
+    outboundWorker.kick(); // and the outbound jobs (messages to customers, receipts to the platform)
     return {
       app,
       vault,
@@ -341,6 +363,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       pipeline,
       leases,
       relay,
+      outbound: outboundWorker,
       templates,
       tokens,
       media,
@@ -349,6 +372,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         clearInterval(retentionTimer);
         await app.close();
         await pipeline.close();
+        await outboundWorker.close();
         for (const platform of platforms) platform.close();
         // Graceful: hand the buckets back now instead of letting the others wait for the TTL.
         await leases.stop({ release: true }).catch(() => undefined);

@@ -67,6 +67,25 @@ export interface SecureSegment {
   readonly openedBy: string;
 }
 
+/** Platform → channel work, stored before the platform's webhook is answered: a message to send or a receipt to post. */
+export interface NewOutboundJob {
+  readonly tenant: string;
+  readonly kind: 'message' | 'receipt';
+  /** Dedup key per tenant and kind: the platform's message id (messages), `<id>:<status>` (receipts). */
+  readonly key: string;
+  /** Jobs of one lane run one at a time, oldest first (a message's lane is its customer). */
+  readonly lane: string;
+  /** The job as JSON; erased once the job is finished. */
+  readonly payload: string;
+  readonly createdAt: number;
+}
+
+export interface OutboundJob extends NewOutboundJob {
+  readonly seq: number;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+}
+
 export interface GatewayStore {
   /** Stores events in one transaction; events already known (tenant + message id) are skipped. Returns how many were new. */
   addInbox(events: readonly NewInboxEvent[]): Promise<number>;
@@ -105,6 +124,14 @@ export interface GatewayStore {
   closeSegment(tenant: string, customer: string, now: number, reason: string): Promise<boolean>;
   /** The encryption config chosen for each of `customers` that has one (others use the tenant's default). */
   conversationConfigs(tenant: string, customers: readonly string[]): Promise<Map<string, string>>;
+  /** Stores a job unless one with the same tenant, kind and key exists; true when stored. */
+  addOutboundJob(job: NewOutboundJob): Promise<boolean>;
+  hasOutboundJob(tenant: string, kind: NewOutboundJob['kind'], key: string): Promise<boolean>;
+  /** Unfinished jobs after `afterSeq`, oldest first. */
+  pendingOutboundJobs(limit: number, afterSeq?: number): Promise<OutboundJob[]>;
+  retryOutboundJob(seq: number, attempts: number, nextAttemptAt: number, reason: string): Promise<void>;
+  /** Finishes a job (`done` or `failed`) and erases its payload. */
+  finishOutboundJob(seq: number, state: 'done' | 'failed', at: number, reason: string | null): Promise<void>;
   /** Chooses a conversation's encryption config; null goes back to the tenant's default. */
   setConversationConfig(tenant: string, customer: string, config: string | null, at: number): Promise<void>;
 }

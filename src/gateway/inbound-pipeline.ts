@@ -138,7 +138,11 @@ export class InboundPipeline {
     }
   }
 
-  /** True when this process may work on the conversation (always, without leases). */
+  /** True when this process may work on the conversation (always, without leases); the outbound worker shares it. */
+  owns(tenant: string, conversation: string): boolean {
+    return this.#mine(tenant, conversation);
+  }
+
   #mine(tenant: string, conversation: string): boolean {
     return this.#o.ownership?.owns(tenant, conversation) ?? true;
   }

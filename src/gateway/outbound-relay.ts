@@ -1,12 +1,31 @@
 import type { ProtectionPolicy } from '../core/protection/policy.js';
-import type { GatewayStore, SecureSegment } from './gateway-store.js';
+import type { GatewayStore, OutboundJob, SecureSegment } from './gateway-store.js';
+import type { JobHandler, JobOutcome } from './outbound-worker.js';
+import type { DeliveryOutcome } from './platform-message.js';
 import { botMarkerTrigger, keywordTrigger, type SegmentTriggers } from './secure-segment-triggers.js';
 import type { OpenSegmentRequest } from './secure-segments.js';
 import type { TextProtector } from './text-protector.js';
 
-/** The channel's send API, as the relay needs it. */
+/** Receipt reason codes Genesys accepts (contracts §2b) that Veil uses. */
+export type ReceiptReasonCode =
+  | 'MessageExpired'
+  | 'InvalidDestination'
+  | 'RateLimited'
+  | 'DataFiltered'
+  | 'GeneralError'
+  | 'RecipientOptedOut';
+
+/** What the channel said to one send. */
+export type ChannelSendOutcome =
+  | { readonly kind: 'sent'; readonly messageId: string }
+  /** Worth trying again (429, 5xx, network); `retryAfterMs` when the channel said when. */
+  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number | undefined }
+  /** Cannot succeed as it is: the platform gets a `Failed` receipt with `code`. */
+  | { readonly kind: 'failed'; readonly code: ReceiptReasonCode; readonly reason: string };
+
+/** The channel's send API, as the relay needs it (the adapter classifies the channel's errors). */
 export interface ChannelSender {
-  sendText(to: string, text: string): Promise<{ readonly messageId: string }>;
+  sendText(to: string, text: string): Promise<ChannelSendOutcome>;
 }
 
 export interface PlatformReceipt {
@@ -18,7 +37,7 @@ export interface PlatformReceipt {
 }
 
 export interface ReceiptSink {
-  sendReceipt(receipt: PlatformReceipt): Promise<unknown>;
+  sendReceipt(receipt: PlatformReceipt): Promise<DeliveryOutcome>;
 }
 
 export interface RelayTenant {
@@ -66,15 +85,39 @@ export interface OutboundRelayOptions {
     customer: string,
     request: OpenSegmentRequest,
   ) => Promise<SecureSegment>;
+  /** Wakes the worker once a job is stored. */
+  readonly kick?: () => void;
   readonly clock?: () => number;
+}
+
+/** A stored message job: the text after the pasted-data policy, before any bot reveal. */
+interface MessageJob {
+  readonly id: string;
+  readonly to: PlatformReceipt['to'];
+  readonly customer: string;
+  readonly author: 'agent' | 'bot';
+  readonly text: string;
 }
 
 const MASK_ALL: ProtectionPolicy = { defaultOperator: 'mask' };
 
 /**
- * Platform → customer: an agent's text is checked for pasted sensitive data (allow, mask, or
- * block with a notice back to the agent as a `Failed` receipt), sent through the channel, and the
- * channel's statuses come back to the platform as receipts.
+ * A failed status's error (WhatsApp reports the 24-hour window in the status webhook, not in the
+ * send's answer) as the platform's receipt reason.
+ */
+function statusFailureCode(code: number | undefined): ReceiptReasonCode {
+  if (code === 131047) return 'MessageExpired';
+  if (code === 131026) return 'InvalidDestination';
+  return 'GeneralError';
+}
+
+/**
+ * Platform → customer. `accept` runs inside the platform's webhook: the customer is found, segment
+ * triggers fire, an agent's pasted data is allowed, masked or blocked, and the message is stored as a
+ * job (deduplicated on the platform's message id) before the webhook is answered. The worker then
+ * sends it (`handlers().message`: a bot's tokens revealed for their own customer at that moment, so
+ * nothing revealed is ever stored) with retries, and every receipt goes back through the store too
+ * (`handlers().receipt`), retried until the platform takes it.
  */
 export class OutboundRelay {
   readonly #o: OutboundRelayOptions;
@@ -85,26 +128,26 @@ export class OutboundRelay {
     this.#clock = options.clock ?? Date.now;
   }
 
-  async agentMessage(tenantId: string, message: AgentMessage): Promise<'sent' | 'blocked' | 'failed'> {
+  async agentMessage(
+    tenantId: string,
+    message: AgentMessage,
+  ): Promise<'queued' | 'duplicate' | 'blocked' | 'failed'> {
     const tenant = this.#o.tenants.get(tenantId);
     if (!tenant) return 'failed';
+    const store = this.#o.store;
+    // Genesys retries its webhook: a message already taken is not taken (nor triggered) again.
+    if (await store.hasOutboundJob(tenant.id, 'message', message.id)) return 'duplicate';
     const to = {
       id: message.to.id,
       idType: message.to.idType === 'Opaque' ? ('Opaque' as const) : ('Phone' as const),
     };
-    const fail = async (code: string, text: string) => {
-      await tenant.receipts.sendReceipt({
-        id: message.id,
-        to,
-        time: new Date(this.#clock()).toISOString(),
-        status: 'Failed',
-        reasons: [{ code, message: text }],
-      });
-    };
     const customer =
-      to.idType === 'Opaque' ? await this.#o.store.customerFor(tenant.id, to.id) : to.id.replace(/^\+/, '');
+      to.idType === 'Opaque' ? await store.customerFor(tenant.id, to.id) : to.id.replace(/^\+/, '');
     if (!customer || !/^[0-9]+$/.test(customer)) {
-      await fail('InvalidDestination', 'unknown customer');
+      await this.#receipt(tenant.id, message.id, to, 'Failed', {
+        code: 'InvalidDestination',
+        message: 'unknown customer',
+      });
       return 'failed';
     }
     const author = message.author ?? 'agent';
@@ -119,43 +162,33 @@ export class OutboundRelay {
     }
     if (text.length === 0) {
       // Only the marker: a control message for Veil, handled; nothing to send.
-      await tenant.receipts.sendReceipt({
-        id: message.id,
-        to,
-        time: new Date(this.#clock()).toISOString(),
-        status: 'Delivered',
-      });
-      return 'sent';
+      await this.#receipt(tenant.id, message.id, to, 'Delivered');
+      return 'queued';
     }
     const agentData =
       tenant.agentData === 'allow' || (tenant.protectsAgent && !(await tenant.protectsAgent(customer)))
         ? 'allow'
         : tenant.agentData;
     if (agentData === 'block' && this.#o.containsSensitiveData(text)) {
-      await fail('DataFiltered', tenant.blockNotice);
+      await this.#receipt(tenant.id, message.id, to, 'Failed', {
+        code: 'DataFiltered',
+        message: tenant.blockNotice,
+      });
       return 'blocked';
     }
     if (agentData === 'mask')
       text = await this.#o.protector.protect(text, MASK_ALL, { tenant: tenant.id, subjectId: customer });
-    // After the pasted-data check: what a bot reveals is the customer's own data, at the allowed level.
-    if (author === 'bot' && tenant.botReveal) text = await tenant.botReveal(text, customer);
-    let sent: { messageId: string };
-    try {
-      sent = await tenant.channel.sendText(customer, text);
-    } catch {
-      await fail('GeneralError', 'the channel did not accept the message');
-      return 'failed';
-    }
-    await this.#o.store.addOutbound(
-      {
-        tenant: tenant.id,
-        channelMessageId: sent.messageId,
-        platformMessageId: message.id,
-        recipient: `${to.idType}:${to.id}`,
-      },
-      this.#clock(),
-    );
-    return 'sent';
+    const job: MessageJob = { id: message.id, to, customer, author, text };
+    await store.addOutboundJob({
+      tenant: tenant.id,
+      kind: 'message',
+      key: message.id,
+      lane: customer,
+      payload: JSON.stringify(job),
+      createdAt: this.#clock(),
+    });
+    this.#o.kick?.();
+    return 'queued';
   }
 
   /** Channel statuses → one final receipt per message (delivered/read → Delivered; failed → Failed). */
@@ -174,19 +207,102 @@ export class OutboundRelay {
       if (!record || record.receipt !== null) continue;
       if (!(await this.#o.store.setReceipt(tenant.id, status.id, receipt))) continue;
       const [idType, ...rest] = record.recipient.split(':');
-      await tenant.receipts.sendReceipt({
-        id: record.platformMessageId,
-        to: { id: rest.join(':'), idType: idType === 'Opaque' ? 'Opaque' : 'Phone' },
-        time: new Date(this.#clock()).toISOString(),
-        status: receipt,
-        ...(receipt === 'Failed'
+      await this.#receipt(
+        tenant.id,
+        record.platformMessageId,
+        { id: rest.join(':'), idType: idType === 'Opaque' ? 'Opaque' : 'Phone' },
+        receipt,
+        receipt === 'Failed'
           ? {
-              reasons: [
-                { code: 'GeneralError', message: `channel error ${status.errors?.[0]?.code ?? 'unknown'}` },
-              ],
+              code: statusFailureCode(status.errors?.[0]?.code),
+              message: `channel error ${status.errors?.[0]?.code ?? 'unknown'}`,
             }
-          : {}),
-      });
+          : undefined,
+      );
     }
+  }
+
+  /** The worker's handlers for the two kinds of job. */
+  handlers(): Record<OutboundJob['kind'], JobHandler> {
+    return {
+      message: { run: (job) => this.#send(job), giveUp: (job, reason) => this.#gaveUp(job, reason) },
+      receipt: {
+        run: (job) => this.#postReceipt(job),
+        // The platform never took it: nothing more to tell it.
+        giveUp: async () => undefined,
+      },
+    };
+  }
+
+  async #send(job: OutboundJob): Promise<JobOutcome> {
+    const tenant = this.#o.tenants.get(job.tenant);
+    if (!tenant) return { kind: 'failed', reason: 'unknown tenant' };
+    const message = JSON.parse(job.payload) as MessageJob;
+    const text =
+      message.author === 'bot' && tenant.botReveal
+        ? await tenant.botReveal(message.text, message.customer)
+        : message.text;
+    const sent = await tenant.channel.sendText(message.customer, text);
+    if (sent.kind === 'retry') return sent;
+    if (sent.kind === 'failed') {
+      await this.#receipt(tenant.id, message.id, message.to, 'Failed', {
+        code: sent.code,
+        message: sent.reason,
+      });
+      return { kind: 'failed', reason: sent.reason };
+    }
+    await this.#o.store.addOutbound(
+      {
+        tenant: tenant.id,
+        channelMessageId: sent.messageId,
+        platformMessageId: message.id,
+        recipient: `${message.to.idType}:${message.to.id}`,
+      },
+      this.#clock(),
+    );
+    return { kind: 'done' };
+  }
+
+  async #gaveUp(job: OutboundJob, reason: string): Promise<void> {
+    const message = JSON.parse(job.payload) as MessageJob;
+    await this.#receipt(job.tenant, message.id, message.to, 'Failed', {
+      code: 'GeneralError',
+      message: `the channel did not accept the message (${reason})`,
+    });
+  }
+
+  async #postReceipt(job: OutboundJob): Promise<JobOutcome> {
+    const tenant = this.#o.tenants.get(job.tenant);
+    if (!tenant) return { kind: 'failed', reason: 'unknown tenant' };
+    const outcome = await tenant.receipts.sendReceipt(JSON.parse(job.payload) as PlatformReceipt);
+    if (outcome.kind === 'delivered') return { kind: 'done' };
+    if (outcome.kind === 'rejected') return { kind: 'failed', reason: outcome.reason };
+    return outcome;
+  }
+
+  /** Stores a receipt for the platform (posted by the worker, retried until taken). */
+  async #receipt(
+    tenant: string,
+    id: string,
+    to: PlatformReceipt['to'],
+    status: PlatformReceipt['status'],
+    reason?: { readonly code: ReceiptReasonCode; readonly message: string },
+  ): Promise<void> {
+    const receipt: PlatformReceipt = {
+      id,
+      to,
+      time: new Date(this.#clock()).toISOString(),
+      status,
+      ...(reason ? { reasons: [reason] } : {}),
+    };
+    await this.#o.store.addOutboundJob({
+      tenant,
+      kind: 'receipt',
+      key: `${id}:${status}`,
+      lane: `receipt:${to.id}`,
+      payload: JSON.stringify(receipt),
+      createdAt: this.#clock(),
+    });
+    this.#o.kick?.();
   }
 }

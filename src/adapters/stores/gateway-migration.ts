@@ -118,3 +118,34 @@ export function gatewayFlowsMigration(): Migration {
     },
   };
 }
+
+/** The outbound outbox (listed after 0006_gateway_leases): agents' and bots' messages and receipts, sent by a worker. */
+export function gatewayOutboundJobsMigration(flavor: SqlFlavor): Migration {
+  const serial = flavor === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('gateway_outbound_jobs')
+        .addColumn('seq', serial, (c) => c.primaryKey().notNull())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('finished_at', 'bigint')
+        .addUniqueConstraint('gateway_outbound_jobs_key', ['tenant', 'kind', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('gateway_outbound_jobs_pending')
+        .on('gateway_outbound_jobs')
+        .column('seq')
+        .where(sql.ref('state'), '=', 'pending')
+        .execute();
+    },
+  };
+}

@@ -87,6 +87,24 @@ export interface GatewayWorkersTable {
   expires_at: BigIntColumn;
 }
 
+export interface GatewayOutboundJobsTable {
+  seq: Generated<number>;
+  tenant: string;
+  /** 'message' | 'receipt' */
+  kind: string;
+  key: string;
+  lane: string;
+  /** Null once finished (a message's text is erased). */
+  payload: string | null;
+  /** 'pending' | 'done' | 'failed' */
+  state: string;
+  attempts: number;
+  next_attempt_at: BigIntColumn;
+  last_error: string | null;
+  created_at: BigIntColumn;
+  finished_at: NullableBigInt;
+}
+
 // A type alias (not an interface) so it satisfies Kysely's `withTables` record constraint.
 export type GatewayTables = {
   gateway_inbox: GatewayInboxTable;
@@ -97,4 +115,5 @@ export type GatewayTables = {
   gateway_conversation_configs: GatewayConversationConfigsTable;
   gateway_leases: GatewayLeasesTable;
   gateway_workers: GatewayWorkersTable;
+  gateway_outbound_jobs: GatewayOutboundJobsTable;
 };

@@ -1,5 +1,10 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { gatewayFlowsMigration, gatewayMigration, gatewaySegmentsMigration } from './gateway-migration.js';
+import {
+  gatewayFlowsMigration,
+  gatewayMigration,
+  gatewayOutboundJobsMigration,
+  gatewaySegmentsMigration,
+} from './gateway-migration.js';
 import { gatewayLeasesMigration } from './gateway-lease-migration.js';
 import type { SqlFlavor } from './schema.js';
 import { templateMigration } from './template-migration.js';
@@ -96,6 +101,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
     '0004_gateway_segments': gatewaySegmentsMigration(),
     '0005_gateway_flows': gatewayFlowsMigration(),
     '0006_gateway_leases': gatewayLeasesMigration(),
+    '0007_gateway_outbound_jobs': gatewayOutboundJobsMigration(flavor),
   };
 }
 

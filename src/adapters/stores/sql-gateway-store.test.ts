@@ -128,6 +128,35 @@ function describeGatewayStore(name: string, make: () => Promise<StoreUnderTest |
       });
     });
 
+    it('outbound jobs: deduplicated per tenant and kind, retried, finished with the payload erased', async () => {
+      const store = await open();
+      if (!store) return;
+      const job = (key: string, kind: 'message' | 'receipt' = 'message') => ({
+        tenant: 't',
+        kind,
+        key,
+        lane: '5511',
+        payload: `{"text":"${key}"}`,
+        createdAt: 5,
+      });
+      expect(await store.addOutboundJob(job('m1'))).toBe(true);
+      expect(await store.addOutboundJob(job('m1'))).toBe(false);
+      expect(await store.addOutboundJob(job('m1', 'receipt'))).toBe(true);
+      expect(await store.addOutboundJob(job('m2'))).toBe(true);
+      expect(await store.hasOutboundJob('t', 'message', 'm2')).toBe(true);
+      expect(await store.hasOutboundJob('u', 'message', 'm2')).toBe(false);
+      const [first, second, third] = await store.pendingOutboundJobs(10);
+      expect([first!.key, second!.kind, third!.key]).toEqual(['m1', 'receipt', 'm2']);
+      expect(first).toMatchObject({ attempts: 0, nextAttemptAt: 5, payload: '{"text":"m1"}' });
+      await store.retryOutboundJob(first!.seq, 1, 99, '503');
+      await store.finishOutboundJob(second!.seq, 'done', 10, null);
+      await store.finishOutboundJob(third!.seq, 'failed', 10, 'window');
+      expect(await store.pendingOutboundJobs(10)).toEqual([
+        expect.objectContaining({ key: 'm1', attempts: 1, nextAttemptAt: 99 }),
+      ]);
+      expect(await store.pendingOutboundJobs(10, first!.seq)).toEqual([]);
+    });
+
     it('conversation configs: chosen per customer, replaced, reset to the default', async () => {
       const store = await open();
       if (!store) return;

@@ -4,7 +4,9 @@ import type {
   GatewayStore,
   InboxRecord,
   NewInboxEvent,
+  NewOutboundJob,
   NewOutboxMessage,
+  OutboundJob,
   OutboundRecord,
   OutboxRecord,
   SecureSegment,
@@ -452,6 +454,94 @@ export class SqlGatewayStore implements GatewayStore {
       .insertInto('gateway_conversation_configs')
       .values({ tenant, customer, config, updated_at: at })
       .onConflict((oc) => oc.columns(['tenant', 'customer']).doUpdateSet({ config, updated_at: at }))
+      .execute();
+  }
+
+  async addOutboundJob(job: NewOutboundJob): Promise<boolean> {
+    const result = await this.#db
+      .insertInto('gateway_outbound_jobs')
+      .values({
+        tenant: job.tenant,
+        kind: job.kind,
+        key: job.key,
+        lane: job.lane,
+        payload: job.payload,
+        state: 'pending',
+        attempts: 0,
+        next_attempt_at: job.createdAt,
+        created_at: job.createdAt,
+      })
+      .onConflict((oc) => oc.columns(['tenant', 'kind', 'key']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async hasOutboundJob(tenant: string, kind: NewOutboundJob['kind'], key: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('gateway_outbound_jobs')
+      .select('seq')
+      .where('tenant', '=', tenant)
+      .where('kind', '=', kind)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async pendingOutboundJobs(limit: number, afterSeq = 0): Promise<OutboundJob[]> {
+    const rows = await this.#db
+      .selectFrom('gateway_outbound_jobs')
+      .select([
+        'seq',
+        'tenant',
+        'kind',
+        'key',
+        'lane',
+        'payload',
+        'attempts',
+        'next_attempt_at',
+        'created_at',
+      ])
+      .where('state', '=', 'pending')
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      tenant: r.tenant,
+      kind: r.kind === 'receipt' ? 'receipt' : 'message',
+      key: r.key,
+      lane: r.lane,
+      payload: r.payload ?? '{}',
+      attempts: Number(r.attempts),
+      nextAttemptAt: Number(r.next_attempt_at),
+      createdAt: Number(r.created_at),
+    }));
+  }
+
+  async retryOutboundJob(
+    seq: number,
+    attempts: number,
+    nextAttemptAt: number,
+    reason: string,
+  ): Promise<void> {
+    await this.#db
+      .updateTable('gateway_outbound_jobs')
+      .set({ attempts, next_attempt_at: nextAttemptAt, last_error: reason })
+      .where('seq', '=', seq)
+      .execute();
+  }
+
+  async finishOutboundJob(
+    seq: number,
+    state: 'done' | 'failed',
+    at: number,
+    reason: string | null,
+  ): Promise<void> {
+    await this.#db
+      .updateTable('gateway_outbound_jobs')
+      .set({ state, finished_at: at, last_error: reason, payload: null })
+      .where('seq', '=', seq)
       .execute();
   }
 }
