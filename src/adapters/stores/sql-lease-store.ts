@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
-import { bucketOf } from '../../gateway/lease-buckets.js';
+import { bucketOf, LEASE_BUCKETS } from '../../gateway/lease-buckets.js';
 import type { FencedGatewayWrites, HeldLeases, LeaseFence, LeaseStore } from '../../gateway/lease-store.js';
 import { CompiledQueries } from './compiled-queries.js';
 import type { GatewayTables } from './gateway-schema.js';
@@ -15,18 +15,24 @@ const CHUNK = 200;
 const held = (rows: readonly { bucket: number; epoch: string | number }[]): HeldLeases =>
   new Map(rows.map((r) => [Number(r.bucket), Number(r.epoch)]));
 
+/**
+ * A held lease as one number, `epoch × buckets + bucket` (unique per pair since bucket < buckets):
+ * the fence is then one `IN` list, which SQLite turns into an index lookup instead of a chain of
+ * ORs evaluated for every row written.
+ */
+const leaseCodes = (fence: LeaseFence): number[] =>
+  [...fence.epochs].map(([bucket, epoch]) => epoch * LEASE_BUCKETS + bucket);
+
 /** The fence's parameters, in the order `fenced` binds them. */
-const fenceParameters = (fence: LeaseFence): unknown[] => [fence.owner, ...[...fence.epochs].flat()];
+const fenceParameters = (fence: LeaseFence): unknown[] => [fence.owner, ...leaseCodes(fence)];
 
 /**
  * The fence as SQL: the row's bucket is leased to the writer at the epoch the writer claimed it at.
  * Checked inside the UPDATE itself, so a takeover between a read and the write cannot slip through.
  */
 function fenced(table: 'gateway_inbox' | 'gateway_outbox', fence: LeaseFence): RawBuilder<SqlBool> {
-  const pairs = [...fence.epochs].map(
-    ([bucket, epoch]) => sql`(l.bucket = ${bucket} and l.epoch = ${epoch})`,
-  );
-  return sql<SqlBool>`exists (select 1 from gateway_leases l where l.bucket = ${sql.ref(`${table}.bucket`)} and l.owner = ${fence.owner} and (${sql.join(pairs, sql` or `)}))`;
+  const codes = leaseCodes(fence).map((code) => sql`${code}`);
+  return sql<SqlBool>`exists (select 1 from gateway_leases l where l.bucket = ${sql.ref(`${table}.bucket`)} and l.owner = ${fence.owner} and l.epoch * ${sql.lit(LEASE_BUCKETS)} + l.bucket in (${sql.join(codes)}))`;
 }
 
 /**
