@@ -216,9 +216,14 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       ttlMs: config.gatewayLeaseTtlSeconds * 1000,
       ...options.leases,
       ...(options.pipeline?.clock ? { clock: options.pipeline.clock } : {}),
-      busy: (bucket) =>
-        pipeline.busyWith((tenant, conversation) => bucketOf(tenant, conversation) === bucket),
-      onGained: () => pipeline.rescan(),
+      busy: (bucket) => {
+        const inBucket = (tenant: string, key: string) => bucketOf(tenant, key) === bucket;
+        return pipeline.busyWith(inBucket) || outboundWorker.busyWith(inBucket);
+      },
+      onGained: () => {
+        pipeline.rescan();
+        outboundWorker.kick();
+      },
     });
     const pipeline: InboundPipeline = new InboundPipeline({
       store: leasedGatewayStore(store, leaseStore, leases),

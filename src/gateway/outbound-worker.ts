@@ -47,6 +47,8 @@ export class OutboundWorker {
   #timer: NodeJS.Timeout | undefined;
   #poll: NodeJS.Timeout | undefined;
   #idleWaiters: Array<() => void> = [];
+  /** Jobs being run now: a lease on their lane is not handed back until they finish. */
+  readonly #working = new Set<OutboundJob>();
 
   constructor(options: OutboundWorkerOptions) {
     this.#o = options;
@@ -71,6 +73,12 @@ export class OutboundWorker {
         if (this.#dirty) this.kick();
         else for (const resolve of this.#idleWaiters.splice(0)) resolve();
       });
+  }
+
+  /** True while a job of a matching lane is running (lease hand-over waits for it). */
+  busyWith(matches: (tenant: string, lane: string) => boolean): boolean {
+    for (const job of this.#working) if (matches(job.tenant, job.lane)) return true;
+    return false;
   }
 
   /** Resolves when no job is ready to run (jobs waiting for a retry may remain). */
@@ -120,6 +128,15 @@ export class OutboundWorker {
   }
 
   async #work(job: OutboundJob): Promise<void> {
+    this.#working.add(job);
+    try {
+      await this.#workOn(job);
+    } finally {
+      this.#working.delete(job);
+    }
+  }
+
+  async #workOn(job: OutboundJob): Promise<void> {
     const handler = this.#o.handlers[job.kind];
     let outcome: JobOutcome;
     try {
