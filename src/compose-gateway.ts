@@ -38,7 +38,7 @@ import { builtInActions, DataActions } from './gateway/data-actions.js';
 import { dataActionsRoute } from './http/routes/data-actions.js';
 import { gatewayMetrics } from './http/routes/gateway-metrics.js';
 import { compileLinearPattern } from './adapters/regex/re2-pattern.js';
-import { ConversationConfigs } from './gateway/conversation-configs.js';
+import { configInForce, ConversationConfigs } from './gateway/conversation-configs.js';
 import type { EncryptionConfig } from './gateway/encryption-config.js';
 import type { SegmentTriggers } from './gateway/secure-segment-triggers.js';
 import { conversationConfigsRoute } from './http/routes/conversation-configs.js';
@@ -113,6 +113,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       onEvent?.(event);
     };
     const tokens = new Map<string, OAuthTokenCache>();
+    const clock = options.pipeline?.clock ?? Date.now;
     const gatewayTenants = new Map<string, GatewayTenant>();
     const relayTenants = new Map<string, RelayTenant>();
     const platforms: OpenMessagingClient[] = [];
@@ -171,12 +172,13 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       relayTenants.set(t.id, {
         id: t.id,
         agentData: t.outbound.agentData,
-        // Agents' pasted data is checked only when the conversation's config protects agent text.
-        protectsAgent: async (customer) => {
-          const chosen =
-            configs.size > 1 ? (await store.conversationConfigs(t.id, [customer])).get(customer) : undefined;
-          return protectsAuthor((chosen && configs.get(chosen)) || defaultEncryption, 'agent');
-        },
+        // Agents' pasted data is checked only when the config in force (an open segment's, the
+        // conversation's, the default) protects agent text.
+        protectsAgent: async (customer) =>
+          protectsAuthor(
+            await configInForce(store, t.id, customer, configs, defaultEncryption, clock()),
+            'agent',
+          ),
         triggers,
         botReveal: (text, customer) =>
           revealForCustomer(vault.vault, text, customer, {
@@ -344,7 +346,6 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         : undefined;
     sweeper?.unref();
     const retention = new SqlGatewayRetention(vault.store.db);
-    const clock = options.pipeline?.clock ?? Date.now;
     const retentionMs = options.retentionSweepMs ?? 10 * 60_000;
     const retentionTimer =
       retentionMs > 0

@@ -1,4 +1,5 @@
 import { userError } from '../core/errors.js';
+import type { EncryptionConfig } from './encryption-config.js';
 import type { GatewayStore } from './gateway-store.js';
 import { channelCustomer } from './platform-customer.js';
 
@@ -50,4 +51,25 @@ export class ConversationConfigs {
     const customer = await channelCustomer(this.store, tenant, platformCustomer);
     await this.store.setConversationConfig(tenant, customer, null, this.clock());
   }
+}
+
+/**
+ * The encryption config in force for a customer's conversation: an open secure segment's config
+ * while it lasts, else the config the conversation chose, else the tenant's default. A tenant with a
+ * single config has no choice to look up.
+ */
+export async function configInForce(
+  store: GatewayStore,
+  tenant: string,
+  customer: string,
+  configs: ReadonlyMap<string, EncryptionConfig>,
+  fallback: EncryptionConfig,
+  now: number,
+): Promise<EncryptionConfig> {
+  if (configs.size <= 1) return fallback;
+  const segment = await store.activeSegment(tenant, customer, now);
+  const fromSegment = segment?.config ? configs.get(segment.config) : undefined;
+  if (fromSegment) return fromSegment;
+  const chosen = (await store.conversationConfigs(tenant, [customer])).get(customer);
+  return (chosen === undefined ? undefined : configs.get(chosen)) ?? fallback;
 }

@@ -167,6 +167,36 @@ describe('encryption configs per conversation and per segment', () => {
     expect((await platformTexts(harness))[1]).not.toContain('529.982.247-25');
   });
 
+  it('the config in force for agent text: the segment’s while open, else the conversation’s', async () => {
+    harness = await startGatewayHarness({
+      tenant: (t) => {
+        const flows = withFlows({})(t);
+        return { ...flows, outbound: { ...flows.outbound, agentData: 'mask' } };
+      },
+    });
+    const gateway = await harness.open();
+    const { key } = await gateway.vault.apiKeys.issue('sandbox', ['platform']);
+    const customer = `+${harness.sandbox.tenant.customerWaId}`;
+    const conversation = `/v1/conversations/${encodeURIComponent(customer)}`;
+    await customerSays(harness, { type: 'text', text: 'oi' });
+    // emails-only protects customer text only: an agent's pasted CPF goes as written.
+    await apiCall(harness, 'PUT', `${conversation}/encryption-config`, key, { config: 'emails-only' });
+    await agentSays(harness, { to: customer, text: 'CPF 529.982.247-25' });
+    // A segment carrying `standard` (agent text protected) masks it while the segment is open.
+    await apiCall(harness, 'POST', `${conversation}/secure-segments`, key, {
+      reason: 'x',
+      config: 'standard',
+    });
+    await agentSays(harness, { to: customer, text: 'CPF 529.982.247-25' });
+    await apiCall(harness, 'DELETE', `${conversation}/secure-segments`, key);
+    await agentSays(harness, { to: customer, text: 'CPF 529.982.247-25' });
+    const [before, during, after] = await customerTexts(harness);
+    expect(before).toBe('CPF 529.982.247-25');
+    expect(during).toMatch(/^CPF \S+$/);
+    expect(during).not.toContain('529.982.247-25');
+    expect(after).toBe('CPF 529.982.247-25');
+  });
+
   it('a segment opened through the API carries a config; an unknown one is refused', async () => {
     harness = await startGatewayHarness({ tenant: withFlows({}) });
     const gateway = await harness.open();
