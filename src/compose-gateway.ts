@@ -226,6 +226,12 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         pipeline.rescan();
         outboundWorker.kick();
       },
+      // A failed tick (database unreachable) retries on the next one; meanwhile the leases age out locally.
+      onError: (error) =>
+        built.app?.log.warn(
+          { code: (error as { code?: unknown }).code ?? 'unexpected' },
+          'lease tick failed',
+        ),
     });
     const pipeline: InboundPipeline = new InboundPipeline({
       store: leasedGatewayStore(store, leaseStore, leases),
