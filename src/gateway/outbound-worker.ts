@@ -24,7 +24,7 @@ export interface OutboundWorkerOptions {
   readonly backoff?: BackoffOptions;
   /** Attempts before giving up (default 10: about four minutes with the default backoff). */
   readonly maxAttempts?: number;
-  /** Lanes worked at once (default 16). */
+  /** Lanes worked at once (default 16); each works its jobs one at a time, in order. */
   readonly concurrency?: number;
   /** Looks for work this often even without a kick (needed with shards: another process stores). */
   readonly pollMs?: number;
@@ -101,42 +101,49 @@ export class OutboundWorker {
     while (this.#dirty && !this.#closed) {
       this.#dirty = false;
       const now = this.#clock();
-      const heads = new Map<string, OutboundJob>();
-      let wakeAt = Infinity;
+      // Every pending job, by lane, oldest first: one read serves many jobs of each lane.
+      const lanes = new Map<string, OutboundJob[]>();
       for (let after = 0; ;) {
         const page = await this.#o.store.pendingOutboundJobs(500, after);
         for (const job of page) {
+          if (this.#o.owns && !this.#o.owns(job.tenant, job.lane)) continue;
           const lane = `${job.tenant}\n${job.kind}\n${job.lane}`;
-          if (heads.has(lane) || (this.#o.owns && !this.#o.owns(job.tenant, job.lane))) continue;
-          heads.set(lane, job);
+          const jobs = lanes.get(lane);
+          if (jobs) jobs.push(job);
+          else lanes.set(lane, [job]);
         }
         if (page.length < 500) break;
         after = page[page.length - 1]!.seq;
       }
-      const ready: OutboundJob[] = [];
-      for (const job of heads.values()) {
-        if (job.nextAttemptAt <= now) ready.push(job);
-        else wakeAt = Math.min(wakeAt, job.nextAttemptAt);
+      let wakeAt = Infinity;
+      const ready: OutboundJob[][] = [];
+      for (const jobs of lanes.values()) {
+        if (jobs[0]!.nextAttemptAt <= now) ready.push(jobs);
+        else wakeAt = Math.min(wakeAt, jobs[0]!.nextAttemptAt);
       }
-      const concurrency = this.#o.concurrency ?? 16;
-      for (let i = 0; i < ready.length && !this.#closed; i += concurrency)
-        await Promise.all(ready.slice(i, i + concurrency).map((job) => this.#work(job)));
-      // A lane whose head finished may have a next job ready now.
-      if (ready.length > 0) this.#dirty = true;
-      else if (wakeAt !== Infinity) this.#wakeIn(wakeAt - now);
+      // A pool of lane workers: each takes a lane and works its jobs in order until one must wait.
+      let next = 0;
+      const workLanes = async (): Promise<void> => {
+        while (next < ready.length && !this.#closed) {
+          const jobs = ready[next++]!;
+          for (const job of jobs) {
+            if (this.#closed) return;
+            const retryAt = await this.#work(job);
+            if (retryAt !== undefined) {
+              wakeAt = Math.min(wakeAt, retryAt);
+              break;
+            }
+          }
+        }
+      };
+      const concurrency = Math.min(this.#o.concurrency ?? 16, ready.length);
+      await Promise.all(Array.from({ length: concurrency }, workLanes));
+      if (wakeAt !== Infinity) this.#wakeIn(wakeAt - this.#clock());
     }
   }
 
-  async #work(job: OutboundJob): Promise<void> {
-    this.#working.add(job);
-    try {
-      await this.#workOn(job);
-    } finally {
-      this.#working.delete(job);
-    }
-  }
-
-  async #workOn(job: OutboundJob): Promise<void> {
+  /** Runs one job; returns when to try it again if it must wait, undefined when it is finished. */
+  async #work(job: OutboundJob): Promise<number | undefined> {
     const handler = this.#o.handlers[job.kind];
     let outcome: JobOutcome;
     try {
@@ -153,18 +160,19 @@ export class OutboundWorker {
         now,
         outcome.kind === 'failed' ? outcome.reason : null,
       );
-      return;
+      return undefined;
     }
     const attempts = job.attempts + 1;
     if (attempts >= (this.#o.maxAttempts ?? 10)) {
       await handler.giveUp(job, outcome.reason);
       await this.#o.store.finishOutboundJob(job.seq, 'failed', now, `gave up: ${outcome.reason}`);
-      return;
+      return undefined;
     }
     const delayMs =
       outcome.retryAfterMs ??
       backoffMs(attempts, this.#o.backoff ?? defaultBackoff, this.#o.random ?? Math.random);
     await this.#o.store.retryOutboundJob(job.seq, attempts, now + delayMs, outcome.reason);
+    return now + delayMs;
   }
 
   #wakeIn(ms: number): void {
