@@ -128,6 +128,8 @@ export class OutboundWorker {
           const jobs = ready[next++]!;
           for (const job of jobs) {
             if (this.#closed) return;
+            // A lease handed over during the pass: the lane's remaining jobs are another process's now.
+            if (this.#o.owns && !this.#o.owns(job.tenant, job.lane)) break;
             const retryAt = await this.#work(job);
             if (retryAt !== undefined) {
               wakeAt = Math.min(wakeAt, retryAt);
@@ -144,6 +146,15 @@ export class OutboundWorker {
 
   /** Runs one job; returns when to try it again if it must wait, undefined when it is finished. */
   async #work(job: OutboundJob): Promise<number | undefined> {
+    this.#working.add(job);
+    try {
+      return await this.#workOn(job);
+    } finally {
+      this.#working.delete(job);
+    }
+  }
+
+  async #workOn(job: OutboundJob): Promise<number | undefined> {
     const handler = this.#o.handlers[job.kind];
     let outcome: JobOutcome;
     try {
