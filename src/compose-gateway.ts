@@ -24,7 +24,7 @@ import {
   type GatewayEvent,
   type InboundPipelineOptions,
 } from './gateway/inbound-pipeline.js';
-import { sweepRetention } from './gateway/gateway-retention.js';
+import { sweepRetention, type RetentionSweepResult } from './gateway/gateway-retention.js';
 import { bucketOf } from './gateway/lease-buckets.js';
 import { LeaseKeeper, type LeaseKeeperOptions } from './gateway/lease-keeper.js';
 import { leasedGatewayStore } from './gateway/leased-gateway-store.js';
@@ -90,6 +90,8 @@ export interface GatewayRuntime {
   readonly templates: TemplatesRuntime;
   readonly tokens: ReadonlyMap<string, OAuthTokenCache>;
   readonly media: MediaVault;
+  /** Deletes finished rows past retention now (the timer does it every `retentionSweepMs`). */
+  sweepRetention(): Promise<RetentionSweepResult>;
   close(): Promise<void>;
 }
 
@@ -352,18 +354,17 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         : undefined;
     sweeper?.unref();
     const retention = new SqlGatewayRetention(vault.store.db);
+    const sweepOld = () => sweepRetention(retention, clock(), config.gatewayRetentionDays * 86_400_000);
     const retentionMs = options.retentionSweepMs ?? 10 * 60_000;
     const retentionTimer =
       retentionMs > 0
         ? setInterval(() => {
-            sweepRetention(retention, clock(), config.gatewayRetentionDays * 86_400_000).catch(
-              (error: unknown) => {
-                app.log.warn(
-                  { code: (error as { code?: unknown }).code ?? 'unexpected' },
-                  'retention sweep failed',
-                );
-              },
-            );
+            sweepOld().catch((error: unknown) => {
+              app.log.warn(
+                { code: (error as { code?: unknown }).code ?? 'unexpected' },
+                'retention sweep failed',
+              );
+            });
           }, retentionMs)
         : undefined;
     retentionTimer?.unref();
@@ -373,6 +374,7 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
       vault,
       store,
       pipeline,
+      sweepRetention: sweepOld,
       leases,
       relay,
       outbound: outboundWorker,

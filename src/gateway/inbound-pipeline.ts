@@ -347,9 +347,11 @@ export class InboundPipeline {
     this.#lanes.set(key, lane);
     const run = (async () => {
       for (let row = lane.queue.shift(); row && !this.#closed; row = lane.queue.shift()) {
-        // A lease lost or being handed back: the rest of the lane is the next owner's, in order.
+        // A lease lost, lapsed or being handed back: the rest of the lane is the next owner's, in
+        // order; should the lease come back, the rows are read again from the start.
         if (!this.#mine(row.tenant, row.conversation)) {
           lane.queue.unshift(row);
+          this.#cursor = 0;
           break;
         }
         await this.#deliver(row);

@@ -94,6 +94,9 @@ export class LeaseKeeper {
     this.#alive = Math.max(1, alive.length);
     const rank = Math.max(0, alive.indexOf(this.owner));
     const held = new Map(await store.renew(this.owner, now, this.#ttlMs));
+    // Leases that had lapsed locally (a stalled process or database) and were renewed are work to
+    // pick up again, like buckets just gained.
+    const lapsed = now >= this.#validUntil ? [...held.keys()] : [];
     this.#validUntil = now + this.#ttlMs - Math.floor(this.#ttlMs / 5);
 
     const fair = Math.floor(LEASE_BUCKETS / this.#alive) + (rank < LEASE_BUCKETS % this.#alive ? 1 : 0);
@@ -119,6 +122,7 @@ export class LeaseKeeper {
       gained = [...claimed.keys()];
     }
     this.#held = held;
+    gained.push(...lapsed.filter((b) => held.has(b)));
     if (gained.length > 0) this.#o.onGained?.(gained);
   }
 

@@ -113,11 +113,19 @@ class InlineProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  // PostgreSQL: the migrator looks its tables up by name in every schema unless told which one, so
+  // a Veil schema migrating beside another (tests, or two deployments in one database) could take the
+  // other's lock table for its own. Pin it to the schema the connection works in.
+  const schema =
+    flavor === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: new InlineProvider(flavor),
     migrationTableName: 'veil_migrations',
     migrationLockTableName: 'veil_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
