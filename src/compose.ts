@@ -58,7 +58,10 @@ export function openKeyProvider(config: VeilConfig): KeyProvider {
 export async function openVaultStore(config: VeilConfig): Promise<SqlVaultStore> {
   if (config.databaseUrl)
     return SqlVaultStore.open(openPostgresDatabase({ url: config.databaseUrl }), 'postgres');
-  return SqlVaultStore.open(openSqliteDatabase(path.join(config.dataDir, 'veil.db')), 'sqlite');
+  return SqlVaultStore.open(
+    openSqliteDatabase(path.join(config.dataDir, 'veil.db'), config.sqliteSynchronous),
+    'sqlite',
+  );
 }
 
 export async function openVault(config: VeilConfig, options: OpenVaultOptions = {}): Promise<VaultRuntime> {

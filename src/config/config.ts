@@ -23,6 +23,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
     .optional(),
+  /**
+   * VEIL_SQLITE_SYNCHRONOUS: `normal` (default; WAL: a process crash loses no committed transaction,
+   * a power loss may lose the last ones) or `full` (an fsync per commit: power-loss durable, slower).
+   */
+  sqliteSynchronous: z.enum(['normal', 'full']),
   /** VEIL_KEY_PROVIDER: where key-encryption keys live: `local` (keyring file) or `pkcs11` (HSM). */
   keyProvider: z.enum(['local', 'pkcs11']),
   /** VEIL_KEYRING_FILE: the local provider's keyring (default <dataDir>/keyring.json, mode 0600). */
@@ -95,6 +100,7 @@ export function loadConfig(
     hashKey: env.VEIL_HASH_KEY,
     detectionConfigFile: overrides.detectionConfigFile ?? env.VEIL_DETECTION_CONFIG,
     databaseUrl: secret(env, 'VEIL_DATABASE_URL'),
+    sqliteSynchronous: (env.VEIL_SQLITE_SYNCHRONOUS ?? 'normal').toLowerCase(),
     keyProvider: env.VEIL_KEY_PROVIDER ?? 'local',
     keyringFile: path.resolve(env.VEIL_KEYRING_FILE ?? path.join(dataDir, 'keyring.json')),
     kekId: env.VEIL_KEK_ID ?? 'veil-kek',

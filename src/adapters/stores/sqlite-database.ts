@@ -5,18 +5,22 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { VeilDatabase } from './schema.js';
 
 /**
- * The embedded database: one file, WAL for concurrent readers, `synchronous=NORMAL` (the usual WAL
- * setting: a crash loses no committed transaction, a power loss may lose the last ones), and
+ * The embedded database: one file, WAL for concurrent readers, `synchronous=NORMAL` by default (the
+ * usual WAL setting: a process crash loses no committed transaction, a power loss may lose the last
+ * ones; `full` adds an fsync per commit for power-loss durability), and
  * `secure_delete` so deleted rows and destroyed keys are overwritten with zeros instead of lingering
  * in free pages.
  */
-export function openSqliteDatabase(file: string): Kysely<VeilDatabase> {
+export function openSqliteDatabase(
+  file: string,
+  synchronous: 'normal' | 'full' = 'normal',
+): Kysely<VeilDatabase> {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Only Veil's user may read the file, even in a data directory others can list (mode applies on creation).
   closeSync(openSync(file, 'a', 0o600));
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
+  database.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.pragma('secure_delete = ON');
   database.pragma('busy_timeout = 5000');
   // Checkpoint (copy WAL into the database and fsync) every 64 MiB of WAL instead of every 4 MiB:
