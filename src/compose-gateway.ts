@@ -338,6 +338,8 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
         },
       },
     });
+    // SQLite serves one process: whatever leases a crashed predecessor left are taken back at once.
+    if (!shared) await leaseStore.evictOthers(leases.owner);
     await leases.tick(); // takes this process's share before any work starts
     pipeline.kick(); // replays whatever a previous run left in the inbox or outbox
     const sweepMs = options.mediaSweepMs ?? 10 * 60_000;

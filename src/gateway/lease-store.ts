@@ -25,6 +25,12 @@ export interface LeaseStore {
   release(owner: string, buckets: readonly number[]): Promise<void>;
   /** Removes the process from the live list (graceful shutdown). */
   leave(owner: string): Promise<void>;
+  /**
+   * On an embedded database, where one process works alone: forgets every other process and frees
+   * their buckets at once, so a restart after a crash need not wait out the dead process's leases.
+   * Their epochs rise when claimed again, so anything left of the old process is fenced out.
+   */
+  evictOthers(owner: string): Promise<void>;
 }
 
 /**

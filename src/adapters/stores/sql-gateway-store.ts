@@ -13,14 +13,19 @@ import type {
 } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import { CompiledQueries } from './compiled-queries.js';
+import {
+  CHUNK,
+  INBOX_COLUMNS,
+  inboxRecordOf,
+  insertOutbox,
+  OUTBOX_COLUMNS,
+  outboxRecordOf,
+} from './gateway-rows.js';
 import { GroupCommit } from './group-commit.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
 
 type Db = Kysely<VeilDatabase & GatewayTables>;
-
-/** Rows per statement, well under both databases' bound-parameter limits. */
-const CHUNK = 200;
 
 const inboxKey = (tenant: string, messageId: string): string => `${tenant}\n${messageId}`;
 
@@ -98,20 +103,13 @@ export class SqlGatewayStore implements GatewayStore {
     const { rows } = await this.#compiled.run(this.#db, 'inbox-pending', ['pending', afterSeq, limit], () =>
       this.#db
         .selectFrom('gateway_inbox')
-        .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
+        .select(INBOX_COLUMNS)
         .where('state', '=', 'pending')
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit),
     );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      tenant: r.tenant,
-      messageId: r.message_id,
-      conversation: r.conversation,
-      payload: r.payload ?? '{}',
-      receivedAt: Number(r.received_at),
-    }));
+    return rows.map(inboxRecordOf);
   }
 
   async moveToOutbox(
@@ -119,40 +117,11 @@ export class SqlGatewayStore implements GatewayStore {
   ): Promise<void> {
     if (done.length === 0) return;
     await this.#db.transaction().execute(async (tx) => {
-      const outbox = done.flatMap((d) => (d.outbox ? [d.outbox] : []));
-      for (let i = 0; i < outbox.length; i += CHUNK) {
-        const values = outbox.slice(i, i + CHUNK).map((m) => ({
-          id: m.id,
-          tenant: m.tenant,
-          conversation: m.conversation,
-          body: m.body,
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: m.createdAt,
-          created_at: m.createdAt,
-          bucket: bucketOf(m.tenant, m.conversation),
-        }));
-        await this.#compiled.run(
-          tx,
-          `outbox-insert:${values.length}`,
-          values.flatMap((v) => [
-            v.id,
-            v.tenant,
-            v.conversation,
-            v.body,
-            v.state,
-            v.attempts,
-            v.next_attempt_at,
-            v.created_at,
-            v.bucket,
-          ]),
-          () =>
-            tx
-              .insertInto('gateway_outbox')
-              .values(values)
-              .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing()),
-        );
-      }
+      await insertOutbox(
+        this.#compiled,
+        tx,
+        done.flatMap((d) => (d.outbox ? [d.outbox] : [])),
+      );
       const seqs = done.map((d) => d.inboxSeq);
       for (let i = 0; i < seqs.length; i += CHUNK) {
         const chunk = seqs.slice(i, i + CHUNK);
@@ -167,22 +136,13 @@ export class SqlGatewayStore implements GatewayStore {
     const { rows } = await this.#compiled.run(this.#db, 'outbox-pending', ['pending', afterSeq, limit], () =>
       this.#db
         .selectFrom('gateway_outbox')
-        .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
+        .select(OUTBOX_COLUMNS)
         .where('state', '=', 'pending')
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit),
     );
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      id: r.id,
-      tenant: r.tenant,
-      conversation: r.conversation,
-      body: r.body,
-      attempts: Number(r.attempts),
-      nextAttemptAt: Number(r.next_attempt_at),
-      createdAt: Number(r.created_at),
-    }));
+    return rows.map(outboxRecordOf);
   }
 
   async markDelivered(seqs: readonly number[], at: number): Promise<void> {

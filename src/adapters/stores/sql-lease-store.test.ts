@@ -170,4 +170,38 @@ describe('leases on SQLite', () => {
     await keeper.tick();
     expect(keeper.owns('t', 'anyone')).toBe(true);
   });
+
+  it('a process restarted after a crash takes every bucket back at once, and the dead one is fenced out', async () => {
+    underTest ??= await sqliteStore();
+    const leases = new SqlLeaseStore(underTest.store.db, 'sqlite');
+    const now = 1_000_000;
+    const dead = new LeaseKeeper({
+      store: leases,
+      ttlMs: TTL,
+      heartbeatMs: 0,
+      owner: 'dead',
+      clock: () => now,
+    });
+    await dead.tick();
+    const deadFence = dead.fence();
+    const restarted = new LeaseKeeper({
+      store: leases,
+      ttlMs: TTL,
+      heartbeatMs: 0,
+      owner: 'new',
+      clock: () => now,
+    });
+    // Without eviction the dead process's unexpired leases and heartbeat would hold half the buckets back.
+    await leases.evictOthers('new');
+    await restarted.tick();
+    expect(restarted.status()).toEqual({ alive: 1, held: LEASE_BUCKETS });
+    const gateway = new SqlGatewayStore(underTest.store.db);
+    await gateway.addInbox([
+      { tenant: 't', messageId: 'late', conversation: 'c', payload: '{}', receivedAt: 0 },
+    ]);
+    const [row] = await leases.pendingInbox(10, 0, null);
+    const outbox = { id: 'late', tenant: 't', conversation: 'c', body: '{}', createdAt: 0 };
+    expect(await leases.moveToOutbox([{ inboxSeq: row!.seq, outbox }], deadFence)).toBe(0);
+    expect(await leases.moveToOutbox([{ inboxSeq: row!.seq, outbox }], restarted.fence())).toBe(1);
+  });
 });

@@ -1,16 +1,21 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
-import { bucketOf, LEASE_BUCKETS } from '../../gateway/lease-buckets.js';
+import { LEASE_BUCKETS } from '../../gateway/lease-buckets.js';
 import type { FencedGatewayWrites, HeldLeases, LeaseFence, LeaseStore } from '../../gateway/lease-store.js';
 import { CompiledQueries } from './compiled-queries.js';
+import {
+  CHUNK,
+  INBOX_COLUMNS,
+  inboxRecordOf,
+  insertOutbox,
+  OUTBOX_COLUMNS,
+  outboxRecordOf,
+} from './gateway-rows.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { SqlFlavor, VeilDatabase } from './schema.js';
 
 type Tables = VeilDatabase & GatewayTables;
 type Db = Kysely<Tables>;
-
-/** Rows per statement, well under both databases' bound-parameter limits. */
-const CHUNK = 200;
 
 const held = (rows: readonly { bucket: number; epoch: string | number }[]): HeldLeases =>
   new Map(rows.map((r) => [Number(r.bucket), Number(r.epoch)]));
@@ -103,6 +108,16 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
       .execute();
   }
 
+  async evictOthers(owner: string): Promise<void> {
+    await this.#db.deleteFrom('gateway_workers').where('id', '<>', owner).execute();
+    await this.#db
+      .updateTable('gateway_leases')
+      .set({ owner: null, expires_at: 0 })
+      .where('owner', 'is not', null)
+      .where('owner', '<>', owner)
+      .execute();
+  }
+
   async leave(owner: string): Promise<void> {
     await this.#db.deleteFrom('gateway_workers').where('id', '=', owner).execute();
   }
@@ -115,21 +130,14 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     if (buckets?.length === 0) return [];
     const rows = await this.#db
       .selectFrom('gateway_inbox')
-      .select(['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'])
+      .select(INBOX_COLUMNS)
       .where('state', '=', 'pending')
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      tenant: r.tenant,
-      messageId: r.message_id,
-      conversation: r.conversation,
-      payload: r.payload ?? '{}',
-      receivedAt: Number(r.received_at),
-    }));
+    return rows.map(inboxRecordOf);
   }
 
   async pendingOutbox(
@@ -140,23 +148,14 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     if (buckets?.length === 0) return [];
     const rows = await this.#db
       .selectFrom('gateway_outbox')
-      .select(['seq', 'id', 'tenant', 'conversation', 'body', 'attempts', 'next_attempt_at', 'created_at'])
+      .select(OUTBOX_COLUMNS)
       .where('state', '=', 'pending')
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      id: r.id,
-      tenant: r.tenant,
-      conversation: r.conversation,
-      body: r.body,
-      attempts: Number(r.attempts),
-      nextAttemptAt: Number(r.next_attempt_at),
-      createdAt: Number(r.created_at),
-    }));
+    return rows.map(outboxRecordOf);
   }
 
   async moveToOutbox(
@@ -185,39 +184,7 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
         for (const row of rows) marked.add(Number(row.seq));
       }
       const outbox = done.flatMap((d) => (d.outbox && marked.has(d.inboxSeq) ? [d.outbox] : []));
-      for (let i = 0; i < outbox.length; i += CHUNK) {
-        const values = outbox.slice(i, i + CHUNK).map((m) => ({
-          id: m.id,
-          tenant: m.tenant,
-          conversation: m.conversation,
-          body: m.body,
-          state: 'pending',
-          attempts: 0,
-          next_attempt_at: m.createdAt,
-          created_at: m.createdAt,
-          bucket: bucketOf(m.tenant, m.conversation),
-        }));
-        await this.#compiled.run(
-          tx,
-          `lease-outbox-insert:${values.length}`,
-          values.flatMap((v) => [
-            v.id,
-            v.tenant,
-            v.conversation,
-            v.body,
-            v.state,
-            v.attempts,
-            v.next_attempt_at,
-            v.created_at,
-            v.bucket,
-          ]),
-          () =>
-            tx
-              .insertInto('gateway_outbox')
-              .values(values)
-              .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing()),
-        );
-      }
+      await insertOutbox(this.#compiled, tx, outbox);
       return marked.size;
     });
   }

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { userError } from '../../core/errors.js';
 import type { SecureSegments } from '../../gateway/secure-segments.js';
-import { principalOf } from '../api-key-auth.js';
 import { parse } from '../schemas.js';
+import { gatewayTenantOf } from './gateway-tenant.js';
 
 const openBody = z
   .object({
@@ -24,13 +24,8 @@ export function secureSegmentsRoute(
   segments: SecureSegments,
   tenants: ReadonlySet<string>,
 ): void {
-  const tenantOf = (tenant: string): string => {
-    if (!tenants.has(tenant))
-      throw userError('VEIL_ERR_HTTP_FORBIDDEN', 'this API key belongs to no gateway tenant');
-    return tenant;
-  };
   scope.post<{ Params: { id: string } }>('/conversations/:id/secure-segments', async (request, reply) => {
-    const tenant = tenantOf(principalOf(request).tenant);
+    const tenant = gatewayTenantOf(request, tenants);
     const body = parse(openBody, request.body);
     const segment = await segments.open(tenant, request.params.id, body);
     return reply.code(201).send({
@@ -43,7 +38,7 @@ export function secureSegmentsRoute(
     });
   });
   scope.delete<{ Params: { id: string } }>('/conversations/:id/secure-segments', async (request, reply) => {
-    const tenant = tenantOf(principalOf(request).tenant);
+    const tenant = gatewayTenantOf(request, tenants);
     if (!(await segments.close(tenant, request.params.id)))
       throw userError('VEIL_ERR_HTTP_NOT_FOUND', 'no secure segment is open for this conversation');
     return reply.code(204).send();

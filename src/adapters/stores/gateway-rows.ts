@@ -1,0 +1,116 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
+import { bucketOf } from '../../gateway/lease-buckets.js';
+import type { CompiledQueries } from './compiled-queries.js';
+import type { GatewayTables } from './gateway-schema.js';
+import type { VeilDatabase } from './schema.js';
+
+/**
+ * Rows of the gateway's inbox and outbox as both stores read and write them: the plain one (one
+ * process) and the lease-fenced one (several), so the two never drift apart.
+ */
+
+type Tables = VeilDatabase & GatewayTables;
+
+/** Rows per statement, well under both databases' bound-parameter limits. */
+export const CHUNK = 200;
+
+export const INBOX_COLUMNS = [
+  'seq',
+  'tenant',
+  'message_id',
+  'conversation',
+  'payload',
+  'received_at',
+] as const;
+export const OUTBOX_COLUMNS = [
+  'seq',
+  'id',
+  'tenant',
+  'conversation',
+  'body',
+  'attempts',
+  'next_attempt_at',
+  'created_at',
+] as const;
+
+export function inboxRecordOf(r: {
+  seq: number | string;
+  tenant: string;
+  message_id: string;
+  conversation: string;
+  payload: string | null;
+  received_at: number | string;
+}): InboxRecord {
+  return {
+    seq: Number(r.seq),
+    tenant: r.tenant,
+    messageId: r.message_id,
+    conversation: r.conversation,
+    payload: r.payload ?? '{}',
+    receivedAt: Number(r.received_at),
+  };
+}
+
+export function outboxRecordOf(r: {
+  seq: number | string;
+  id: string;
+  tenant: string;
+  conversation: string;
+  body: string;
+  attempts: number | string;
+  next_attempt_at: number | string;
+  created_at: number | string;
+}): OutboxRecord {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    tenant: r.tenant,
+    conversation: r.conversation,
+    body: r.body,
+    attempts: Number(r.attempts),
+    nextAttemptAt: Number(r.next_attempt_at),
+    createdAt: Number(r.created_at),
+  };
+}
+
+/** Inserts protected messages into the outbox, pending, in chunks; a message already there is kept. */
+export async function insertOutbox(
+  compiled: CompiledQueries,
+  tx: Transaction<Tables> | Kysely<Tables>,
+  messages: readonly NewOutboxMessage[],
+): Promise<void> {
+  for (let i = 0; i < messages.length; i += CHUNK) {
+    const values = messages.slice(i, i + CHUNK).map((m) => ({
+      id: m.id,
+      tenant: m.tenant,
+      conversation: m.conversation,
+      body: m.body,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: m.createdAt,
+      created_at: m.createdAt,
+      bucket: bucketOf(m.tenant, m.conversation),
+    }));
+    await compiled.run(
+      tx,
+      `outbox-insert:${values.length}`,
+      values.flatMap((v) => [
+        v.id,
+        v.tenant,
+        v.conversation,
+        v.body,
+        v.state,
+        v.attempts,
+        v.next_attempt_at,
+        v.created_at,
+        v.bucket,
+      ]),
+      () =>
+        tx
+          .insertInto('gateway_outbox')
+          .values(values)
+          .onConflict((oc) => oc.columns(['tenant', 'id']).doNothing()),
+    );
+  }
+}
