@@ -1,22 +1,21 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import {
+  ensureBuilt,
+  freePort,
+  sigkill,
+  startVeilServe,
+  writeSandboxTenants,
+} from './test-support/veil-serve-process.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MESSAGES = 500;
 const CUSTOMERS = 20;
 
-beforeAll(async () => {
-  // CI builds dist/ first (scripts/test.sh); build here only when this file runs alone.
-  if (!existsSync(path.join(root, 'dist/src/cli/commands/serve.js')))
-    await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root }).catch(() => undefined);
-});
+beforeAll(ensureBuilt);
 
 let sandbox: Sandbox | undefined;
 let child: ChildProcess | undefined;
@@ -27,57 +26,15 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `veil serve` as a child process; resolves once it listens. */
-function serve(port: number, tenantsFile: string): Promise<ChildProcess> {
-  const process_ = spawn(
-    'node',
-    ['bin/veil.js', '--data', dataDir, 'serve', '--port', String(port), '--tenants', tenantsFile],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    process_.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening on')) resolve(process_);
-    });
-    process_.on('exit', (code, signal) => reject(new Error(`veil serve exited early (${code ?? signal})`)));
-  });
-}
-
-async function kill(process_: ChildProcess): Promise<void> {
-  process_.removeAllListeners('exit');
-  const exited = new Promise((resolve) => process_.once('exit', resolve));
-  process_.kill('SIGKILL');
-  await exited;
-}
+const serve = (port: number, tenantsFile: string) => startVeilServe({ dataDir, port, tenantsFile });
 
 describe('crash recovery', () => {
   it(`loses and duplicates nothing when veil serve is SIGKILLed three times while ${MESSAGES} messages flow`, async () => {
     sandbox = await startSandbox({ port: 0, whatsappPort: 0, genesysPort: 0 });
-    const { whatsapp, genesys, urls, tenant } = sandbox;
+    const { whatsapp, genesys, urls } = sandbox;
     const port = await freePort();
     const tenantsFile = path.join(dataDir, 'tenants.json');
-    writeFileSync(
-      tenantsFile,
-      JSON.stringify({
-        tenants: [
-          {
-            id: 'crash',
-            whatsapp: { ...tenant.whatsapp, displayPhoneNumber: undefined, graphUrl: urls.whatsapp },
-            genesys: { ...tenant.genesys, loginUrl: urls.genesys, apiUrl: urls.genesys },
-          },
-        ],
-      }),
-      { mode: 0o600 },
-    );
+    writeSandboxTenants(tenantsFile, 'crash', sandbox);
     // Meta retries for days; compressed here so webhooks refused while Veil is down come back quickly.
     whatsapp.state.updateSettings({
       webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`,
@@ -112,7 +69,7 @@ describe('crash recovery', () => {
     for (const point of [100, 250, 400]) {
       await reached(point);
       killedAt.push(unique());
-      await kill(child);
+      await sigkill(child);
       child = await serve(port, tenantsFile);
     }
     await injecting;

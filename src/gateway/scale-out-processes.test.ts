@@ -1,10 +1,7 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   postgresStore,
@@ -12,16 +9,17 @@ import {
   type StoreUnderTest,
 } from '../adapters/stores/test-support/databases.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import {
+  ensureBuilt,
+  freePort,
+  startVeilServe,
+  writeSandboxTenants,
+} from './test-support/veil-serve-process.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MESSAGES = 300;
 const CUSTOMERS = 16;
 
-beforeAll(async () => {
-  // CI builds dist/ first (scripts/test.sh); build here only when this file runs alone.
-  if (!existsSync(path.join(root, 'dist/src/cli/commands/serve.js')))
-    await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: root }).catch(() => undefined);
-});
+beforeAll(ensureBuilt);
 
 let underTest: StoreUnderTest | undefined;
 let sandbox: Sandbox | undefined;
@@ -34,14 +32,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Checks `condition` every 50 ms until it holds (or fails the test after `timeoutMs`). */
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -52,26 +42,12 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 }
 
 /** `veil serve` on the shared PostgreSQL schema; resolves once it listens. */
-function serve(port: number, tenantsFile: string, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(
-    'node',
-    ['bin/veil.js', '--data', dataDir, 'serve', '--port', String(port), '--tenants', tenantsFile],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // A short lease TTL keeps the takeover within the test's time; nothing else differs from production.
-      env: { ...process.env, VEIL_DATABASE_URL: databaseUrl, VEIL_GATEWAY_LEASE_TTL_SECONDS: '2' },
-    },
-  );
+async function serve(port: number, tenantsFile: string, databaseUrl: string): Promise<ChildProcess> {
+  // A short lease TTL keeps the takeover within the test's time; nothing else differs from production.
+  const env = { VEIL_DATABASE_URL: databaseUrl, VEIL_GATEWAY_LEASE_TTL_SECONDS: '2' };
+  const child = await startVeilServe({ dataDir, port, tenantsFile, env });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening on')) resolve(child);
-    });
-    child.on('exit', (code, signal) => reject(new Error(`veil serve exited early (${code ?? signal})`)));
-  });
+  return child;
 }
 
 describe('scale-out with two veil serve processes on PostgreSQL', () => {
@@ -90,21 +66,9 @@ describe('scale-out with two veil serve processes on PostgreSQL', () => {
     };
 
     sandbox = await startSandbox({ port: 0, whatsappPort: 0, genesysPort: 0 });
-    const { whatsapp, genesys, urls, tenant } = sandbox;
+    const { whatsapp, genesys, urls } = sandbox;
     const tenantsFile = path.join(dataDir, 'tenants.json');
-    writeFileSync(
-      tenantsFile,
-      JSON.stringify({
-        tenants: [
-          {
-            id: 'scale',
-            whatsapp: { ...tenant.whatsapp, displayPhoneNumber: undefined, graphUrl: urls.whatsapp },
-            genesys: { ...tenant.genesys, loginUrl: urls.genesys, apiUrl: urls.genesys },
-          },
-        ],
-      }),
-      { mode: 0o600 },
-    );
+    writeSandboxTenants(tenantsFile, 'scale', sandbox);
     const [portA, portB] = [await freePort(), await freePort()];
     // Every webhook goes to A (one load-balancer target): B only finds its share in the database.
     whatsapp.state.updateSettings({
