@@ -342,34 +342,21 @@ export async function openGateway(config: VeilConfig, options: GatewayOpenOption
     if (!shared) await leaseStore.evictOthers(leases.owner);
     await leases.tick(); // takes this process's share before any work starts
     pipeline.kick(); // replays whatever a previous run left in the inbox or outbox
-    const sweepMs = options.mediaSweepMs ?? 10 * 60_000;
-    const sweeper =
-      sweepMs > 0
-        ? setInterval(() => {
-            media.sweep().catch((error: unknown) => {
-              app.log.warn(
-                { code: (error as { code?: unknown }).code ?? 'unexpected' },
-                'media sweep failed',
-              );
-            });
-          }, sweepMs)
-        : undefined;
-    sweeper?.unref();
+    /** A background job every `everyMs` (0: never); a failure is logged by code and retried next time. */
+    const every = (everyMs: number, what: string, job: () => Promise<unknown>) => {
+      if (everyMs <= 0) return undefined;
+      const timer = setInterval(() => {
+        job().catch((error: unknown) => {
+          app.log.warn({ code: (error as { code?: unknown }).code ?? 'unexpected' }, `${what} failed`);
+        });
+      }, everyMs);
+      timer.unref();
+      return timer;
+    };
+    const sweeper = every(options.mediaSweepMs ?? 10 * 60_000, 'media sweep', () => media.sweep());
     const retention = new SqlGatewayRetention(vault.store.db);
     const sweepOld = () => sweepRetention(retention, clock(), config.gatewayRetentionDays * 86_400_000);
-    const retentionMs = options.retentionSweepMs ?? 10 * 60_000;
-    const retentionTimer =
-      retentionMs > 0
-        ? setInterval(() => {
-            sweepOld().catch((error: unknown) => {
-              app.log.warn(
-                { code: (error as { code?: unknown }).code ?? 'unexpected' },
-                'retention sweep failed',
-              );
-            });
-          }, retentionMs)
-        : undefined;
-    retentionTimer?.unref();
+    const retentionTimer = every(options.retentionSweepMs ?? 10 * 60_000, 'retention sweep', sweepOld);
     outboundWorker.kick(); // and the outbound jobs (messages to customers, receipts to the platform)
     return {
       app,
