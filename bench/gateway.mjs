@@ -2,9 +2,11 @@
 // stand-in (a bare HTTP server in this process answering OAuth and Open Messaging inbound), so the
 // send time and the arrival time are read from the same clock. Two modes of the same server, in the
 // same run: `protect` (detection, tokenization in the vault, SQLite inbox/outbox) and `pass-through`
-// (the same inbox/outbox and delivery, no detection, no vault). Rows:
-//   - throughput: BENCH_N messages (default 3000) posted by 32 concurrent clients over 256 customers,
-//     messages/s from the first post to the last arrival at the platform;
+// (the same inbox/outbox and delivery, no detection, no vault). Each mode gets a warm-up of 2,000
+// messages (JIT, connections, SQLite pages), then BENCH_ROUNDS rounds (default 3) of:
+//   - throughput: BENCH_N messages (default 10,000: long enough to include the WAL checkpoints a
+//     sustained load causes) posted by 32 concurrent clients over 256 customers, messages/s from the
+//     first post to the last arrival at the platform;
 //   - latency at a fixed rate (BENCH_RATE, default 500 msg/s, for BENCH_SECONDS, default 4 s):
 //     webhook due → message at the platform, p50/p99, and what `protect` adds over pass-through.
 //     Latency runs from the time each webhook was *scheduled* to be sent, not when the client got
@@ -13,6 +15,8 @@
 //   - CPU-seconds the gateway child spent per 1,000 messages in each phase (from /proc), the
 //     benchmark process's own CPU, and the load average before and after: on a shared 2-core
 //     machine wall-clock figures follow the CPU share, CPU per message does much less so.
+// Rounds alternate between the modes; the table shows the median round and the range. This
+// machine is a VM with noticeable steal time, and single rounds of the same build differ by ±30%.
 // Half the messages carry a CPF and a card number. Requires `npx tsc -p tsconfig.json` first.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,7 +28,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const N = Number(process.env.BENCH_N ?? 3000);
+const N = Number(process.env.BENCH_N ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP = 2000;
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONCURRENCY = 32;
@@ -153,7 +159,7 @@ function startGateway(gatewayMode, platformUrl) {
       '--platform',
       platformUrl,
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     let out = '';
@@ -161,8 +167,25 @@ function startGateway(gatewayMode, platformUrl) {
       out += chunk;
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
       if (match) resolve({ url: match[0], child, output: () => out });
+      const stats = /\{"loopDelayP99".*\}\n/.exec(out);
+      if (stats) {
+        out = out.slice(stats.index + stats[0].length);
+        statsWaiter?.(JSON.parse(stats[0]));
+      }
     });
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+}
+
+let statsWaiter;
+/** The gateway's event-loop delay and GC pauses since the last reset; the child answers on stdout. */
+function gatewayStats(gateway) {
+  return new Promise((resolve) => {
+    statsWaiter = (stats) => {
+      statsWaiter = undefined;
+      resolve(stats);
+    };
+    gateway.child.stdin.write('report\n');
   });
 }
 
@@ -263,55 +286,75 @@ async function latencyAtRate(url, rate, seconds) {
 
 await new Promise((resolve) => platform.listen(0, '127.0.0.1', resolve));
 const platformUrl = `http://127.0.0.1:${platform.address().port}`;
-const results = {};
+const MODES = ['pass-through', 'protect'];
+const rounds = Object.fromEntries(MODES.map((m) => [m, []]));
 const loadBefore = os.loadavg()[0];
-for (const m of ['pass-through', 'protect']) {
-  mode = m;
-  const { url, child, output } = await startGateway(m, platformUrl);
-  try {
-    await throughput(url, Math.min(500, N)); // warm-up: JIT, connections, SQLite pages
-    const flat = await measured(child.pid, () => throughput(url, N));
-    child.kill('SIGUSR2'); // the gateway's event-loop delay counts from here
-    const paced = await measured(child.pid, () => latencyAtRate(url, RATE, SECONDS));
-    results[m] = { flat, paced };
-  } finally {
+const gateways = {};
+try {
+  for (const m of MODES) {
+    mode = m;
+    gateways[m] = await startGateway(m, platformUrl);
+    await throughput(gateways[m].url, WARM_UP);
+  }
+  for (let round = 0; round < ROUNDS; round++)
+    for (const m of MODES) {
+      mode = m;
+      const { url, child } = gateways[m];
+      const flat = await measured(child.pid, () => throughput(url, N));
+      child.stdin.write('reset\n'); // the gateway's event-loop delay and GC pauses count from here
+      const paced = await measured(child.pid, () => latencyAtRate(url, RATE, SECONDS));
+      paced.gateway = await gatewayStats(gateways[m]);
+      rounds[m].push({ flat, paced });
+    }
+} finally {
+  for (const { child } of Object.values(gateways)) {
     child.removeAllListeners('exit');
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
-  const loop = /\{"loopDelayP99".*\}/.exec(output());
-  if (loop && results[m]) Object.assign(results[m].paced, JSON.parse(loop[0]));
 }
 platform.close();
 agent.destroy();
 
 const f = (x) => x.toFixed(1);
-const perThousand = (r) =>
-  r.childCpu === undefined ? '   n/a' : f((1000 * r.childCpu) / r.count).padStart(6);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+/** "median (min–max)" of a figure over the rounds. */
+const spread = (m, pick, digits = 1) => {
+  const xs = rounds[m].map(pick).filter((x) => x !== undefined);
+  if (xs.length === 0) return 'n/a';
+  const d = (x) => x.toFixed(digits);
+  return xs.length === 1 ? d(xs[0]) : `${d(median(xs))} (${d(Math.min(...xs))}–${d(Math.max(...xs))})`;
+};
+const perThousand = (r) => (r.childCpu === undefined ? undefined : (1000 * r.childCpu) / r.count);
 const loadAfter = os.loadavg()[0];
 console.log(
-  `gateway benchmark (${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; N=${N}, ${RATE} msg/s for ${SECONDS} s)`,
+  `gateway benchmark (${os.cpus().length} CPUs, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; ${ROUNDS} rounds per mode of N=${N} flat out and ${RATE} msg/s for ${SECONDS} s; median (min–max))`,
 );
-console.log(
-  'mode           messages/s  CPU-s/1k   p50 ms   p99 ms  CPU-s/1k   (flat out: N messages, 32 clients | paced: latency webhook due → at the platform)',
-);
-for (const [m, r] of Object.entries(results))
+for (const m of MODES) {
+  console.log(`${m}:`);
   console.log(
-    `${m.padEnd(14)} ${f(r.flat.perSecond).padStart(10)}  ${perThousand(r.flat)}   ${f(r.paced.p50).padStart(6)}   ${f(r.paced.p99).padStart(6)}    ${perThousand(r.paced)}`,
+    `  flat out (32 clients): ${spread(m, (r) => r.flat.perSecond, 0)} msg/s, gateway ${spread(m, (r) => perThousand(r.flat), 2)} CPU-s per 1,000 messages`,
   );
-for (const [m, r] of Object.entries(results))
-  if (r.paced.loopDelayMax !== undefined)
-    console.log(
-      `${m}: gateway event-loop delay during the paced phase p99 ${f(r.paced.loopDelayP99)} ms, max ${f(r.paced.loopDelayMax)} ms`,
-    );
-const added = {
-  p50: results.protect.paced.p50 - results['pass-through'].paced.p50,
-  p99: results.protect.paced.p99 - results['pass-through'].paced.p99,
+  console.log(
+    `  paced (webhook due → at the platform): p50 ${spread(m, (r) => r.paced.p50)} ms, p99 ${spread(m, (r) => r.paced.p99)} ms, gateway ${spread(m, (r) => perThousand(r.paced), 2)} CPU-s per 1,000`,
+  );
+  console.log(
+    `  gateway during the paced phase: event-loop delay p99 ${spread(m, (r) => r.paced.gateway?.loopDelayP99)} ms, max ${spread(m, (r) => r.paced.gateway?.loopDelayMax)} ms; longest GC pause ${spread(m, (r) => r.paced.gateway?.gcPauseMax)} ms`,
+  );
+}
+// Added latency per round (each round's modes ran back to back), then the median of those.
+const added = (pick) => rounds.protect.map((r, i) => pick(r) - pick(rounds['pass-through'][i]));
+const addedSpread = (pick) => {
+  const xs = added(pick);
+  return `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 };
-console.log(`added by protection at ${RATE} msg/s: p50 ${f(added.p50)} ms, p99 ${f(added.p99)} ms`);
-const benchCpu = Object.values(results).reduce((s, r) => s + r.flat.ownCpu + r.paced.ownCpu, 0);
-const benchMessages = Object.values(results).reduce((s, r) => s + r.flat.count + r.paced.count, 0);
 console.log(
-  `CPU-s/1k: the gateway child's CPU per 1,000 messages; this benchmark process (client + platform stand-in) spent ${f((1000 * benchCpu) / benchMessages)} CPU-s/1k`,
+  `added by protection at ${RATE} msg/s: p50 ${addedSpread((r) => r.paced.p50)} ms, p99 ${addedSpread((r) => r.paced.p99)} ms`,
+);
+const all = Object.values(rounds).flat();
+const benchCpu = all.reduce((s, r) => s + r.flat.ownCpu + r.paced.ownCpu, 0);
+const benchMessages = all.reduce((s, r) => s + r.flat.count + r.paced.count, 0);
+console.log(
+  `this benchmark process (client + platform stand-in) spent ${f((1000 * benchCpu) / benchMessages)} CPU-s per 1,000 messages`,
 );
 console.log(`messages with a CPF that reached the platform untokenized (protect mode): ${leaks}`);

@@ -96,7 +96,7 @@ export interface GatewayRuntime {
 }
 
 export async function openGateway(config: VeilConfig, options: GatewayOpenOptions): Promise<GatewayRuntime> {
-  const vault = await openVault(config);
+  const vault = await openVault(config, { longRunning: true });
   try {
     const engine = buildDetectionEngine(config);
     const operators = createOperatorRegistry({ extra: vaultOperators(vault) });

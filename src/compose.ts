@@ -37,6 +37,8 @@ export interface VaultRuntime {
 
 export interface OpenVaultOptions {
   readonly clock?: () => number;
+  /** A server rather than a CLI command: SQLite then checkpoints on a thread of its own. */
+  readonly longRunning?: boolean;
 }
 
 export function openKeyProvider(config: VeilConfig): KeyProvider {
@@ -55,11 +57,15 @@ export function openKeyProvider(config: VeilConfig): KeyProvider {
   });
 }
 
-export async function openVaultStore(config: VeilConfig): Promise<SqlVaultStore> {
+/** `longRunning`: a server, not a CLI command (SQLite then checkpoints on a thread of its own). */
+export async function openVaultStore(config: VeilConfig, longRunning = false): Promise<SqlVaultStore> {
   if (config.databaseUrl)
     return SqlVaultStore.open(openPostgresDatabase({ url: config.databaseUrl }), 'postgres');
   return SqlVaultStore.open(
-    openSqliteDatabase(path.join(config.dataDir, 'veil.db'), config.sqliteSynchronous),
+    openSqliteDatabase(path.join(config.dataDir, 'veil.db'), {
+      synchronous: config.sqliteSynchronous,
+      backgroundCheckpoints: longRunning,
+    }),
     'sqlite',
   );
 }
@@ -68,7 +74,7 @@ export async function openVault(config: VeilConfig, options: OpenVaultOptions = 
   const clock = options.clock ?? Date.now;
   // Read before anything opens, so a bad policy file fails fast and leaves nothing behind.
   const policy = config.revealPolicyFile ? loadVaultPolicy(config.revealPolicyFile) : undefined;
-  const store = await openVaultStore(config);
+  const store = await openVaultStore(config, options.longRunning);
   let keys: KeyProvider;
   try {
     keys = openKeyProvider(config);

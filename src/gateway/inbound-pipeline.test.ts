@@ -106,4 +106,26 @@ describe('InboundPipeline', () => {
     expect(delivered.map((m) => m.id)).toEqual(['x', 'y']);
     expect(recorder.of('stored').map((e) => e.duplicates)).toEqual([0, 1]);
   });
+
+  it('gives the event loop a turn during a long page of protection instead of running it as one task', async () => {
+    const protected_: string[] = [];
+    const { pipeline } = await setUp({
+      // Work that never awaits anything real, as SQLite's synchronous driver makes it: 3 ms each.
+      protect: async (text) => {
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+        protected_.push(text);
+        return text;
+      },
+      vaultWhole: async (t) => t,
+    });
+    await pipeline.receive(Array.from({ length: 10 }, (_, i) => message(`m${i}`, `55${i}`, `text ${i}`)));
+    // Queued behind the stored batch: without yielding it would only run once all ten were protected.
+    let protectedWhenTheLoopTurned = -1;
+    setImmediate(() => setImmediate(() => (protectedWhenTheLoopTurned = protected_.length)));
+    await pipeline.idle();
+    expect(protected_).toHaveLength(10);
+    expect(protectedWhenTheLoopTurned).toBeGreaterThanOrEqual(0);
+    expect(protectedWhenTheLoopTurned).toBeLessThan(10);
+  });
 });

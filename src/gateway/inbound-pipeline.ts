@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { backoffMs, defaultBackoff, type BackoffOptions } from './backoff.js';
 import type { ChannelMessage, TenantMessage } from './channel-message.js';
 import { CircuitBreaker, defaultBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
@@ -69,6 +70,9 @@ interface Lane {
   readonly conversation: string;
   readonly queue: OutboxRecord[];
 }
+
+/** Longest stretch of protection work before the event loop gets a turn. */
+const YIELD_AFTER_MS = 2;
 
 /** Outbox rows read per query. */
 const OUTBOX_PAGE = 500;
@@ -253,7 +257,15 @@ export class InboundPipeline {
         if ((this.#o.tenants.get(tenant)?.configs?.size ?? 0) > 1)
           chosen.set(tenant, await this.#o.store.conversationConfigs(tenant, customers));
       }
+      let slice = performance.now();
       for (const row of rows) {
+        // On SQLite every await here settles at once (the driver is synchronous), so a page of rows
+        // would run as one long task and every webhook and delivery would wait behind it: give the
+        // event loop a turn every couple of milliseconds of work.
+        if (performance.now() - slice > YIELD_AFTER_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
         const key = laneKey(row.tenant, row.conversation);
         if (held.has(key)) continue;
         try {

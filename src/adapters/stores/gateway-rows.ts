@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import type { CompiledQueries } from './compiled-queries.js';
@@ -11,6 +11,13 @@ import type { VeilDatabase } from './schema.js';
  */
 
 type Tables = VeilDatabase & GatewayTables;
+
+/**
+ * `state = 'pending'` as a literal, never a bound parameter: the pending indexes are partial
+ * (`WHERE state = 'pending'`), and SQLite matches a bound value against a partial index only by
+ * re-planning the statement every time it runs.
+ */
+export const PENDING = sql.lit('pending');
 
 /** Rows per statement, well under both databases' bound-parameter limits. */
 export const CHUNK = 200;

@@ -20,6 +20,7 @@ import {
   insertOutbox,
   OUTBOX_COLUMNS,
   outboxRecordOf,
+  PENDING,
 } from './gateway-rows.js';
 import { GroupCommit } from './group-commit.js';
 import type { GatewayTables } from './gateway-schema.js';
@@ -100,11 +101,11 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, 'inbox-pending', ['pending', afterSeq, limit], () =>
+    const { rows } = await this.#compiled.run(this.#db, 'inbox-pending', [afterSeq, limit], () =>
       this.#db
         .selectFrom('gateway_inbox')
         .select(INBOX_COLUMNS)
-        .where('state', '=', 'pending')
+        .where('state', '=', PENDING)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit),
@@ -133,11 +134,11 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   async pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, 'outbox-pending', ['pending', afterSeq, limit], () =>
+    const { rows } = await this.#compiled.run(this.#db, 'outbox-pending', [afterSeq, limit], () =>
       this.#db
         .selectFrom('gateway_outbox')
         .select(OUTBOX_COLUMNS)
-        .where('state', '=', 'pending')
+        .where('state', '=', PENDING)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit),
@@ -258,7 +259,7 @@ export class SqlGatewayStore implements GatewayStore {
     const inbox = await this.#db
       .selectFrom('gateway_inbox')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('state', '=', 'pending')
+      .where('state', '=', PENDING)
       .executeTakeFirstOrThrow();
     const outbox = await this.#db
       .selectFrom('gateway_outbox')
@@ -461,7 +462,7 @@ export class SqlGatewayStore implements GatewayStore {
         'next_attempt_at',
         'created_at',
       ])
-      .where('state', '=', 'pending')
+      .where('state', '=', PENDING)
       .where('seq', '>', afterSeq)
       .orderBy('seq')
       .limit(limit)

@@ -10,6 +10,7 @@ import {
   insertOutbox,
   OUTBOX_COLUMNS,
   outboxRecordOf,
+  PENDING,
 } from './gateway-rows.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { SqlFlavor, VeilDatabase } from './schema.js';
@@ -131,7 +132,7 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     const rows = await this.#db
       .selectFrom('gateway_inbox')
       .select(INBOX_COLUMNS)
-      .where('state', '=', 'pending')
+      .where('state', '=', PENDING)
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')
@@ -149,7 +150,7 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     const rows = await this.#db
       .selectFrom('gateway_outbox')
       .select(OUTBOX_COLUMNS)
-      .where('state', '=', 'pending')
+      .where('state', '=', PENDING)
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')

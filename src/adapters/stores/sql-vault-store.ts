@@ -9,6 +9,7 @@ import type {
   TokenStore,
   VaultStats,
 } from '../../core/vault/token-store.js';
+import { CompiledQueries } from './compiled-queries.js';
 import { migrateToLatest } from './migrations.js';
 import type { SqlFlavor, VaultDataKeysTable, VaultTokensTable, VeilDatabase } from './schema.js';
 
@@ -20,6 +21,7 @@ const CHUNK = 500;
  */
 export class SqlVaultStore implements TokenStore, AuditLog {
   private readonly insertSql = new Map<string, string>();
+  private readonly compiled = new CompiledQueries();
 
   constructor(
     readonly db: Kysely<VeilDatabase>,
@@ -213,16 +215,20 @@ export class SqlVaultStore implements TokenStore, AuditLog {
     purpose: DataKeyPurpose,
     subjectId: string | null,
   ): Promise<DataKeyRecord | undefined> {
-    const row = await this.db
-      .selectFrom('vault_data_keys')
-      .selectAll()
-      .where('tenant', '=', tenant)
-      .where('purpose', '=', purpose)
-      .where('subject_key', '=', subjectId ?? '')
-      .orderBy('generation', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ? fromKeyRow(row) : undefined;
+    // Run on every write of a subject's value (erasure must be seen at once), so compiled once; and
+    // `limit 1` as a literal: with a bound limit SQLite took about three times as long for this row.
+    const subject = subjectId ?? '';
+    const { rows } = await this.compiled.run(this.db, 'latest-data-key', [tenant, purpose, subject], () =>
+      this.db
+        .selectFrom('vault_data_keys')
+        .selectAll()
+        .where('tenant', '=', tenant)
+        .where('purpose', '=', purpose)
+        .where('subject_key', '=', subject)
+        .orderBy('generation', 'desc')
+        .limit(sql.lit(1)),
+    );
+    return rows[0] ? fromKeyRow(rows[0]) : undefined;
   }
 
   async insertDataKey(record: DataKeyRecord): Promise<boolean> {

@@ -400,6 +400,26 @@ function describeVaultOn(name: string, open: () => Promise<StoreUnderTest | unde
       expect((await db.store.latestDataKey('lease', 'value', null))?.uses).toBe(2048);
     });
 
+    it('leases a subject key too, while still seeing an erasure made by another node at once', async (ctx) => {
+      if (!db) return ctx.skip();
+      const vault = make();
+      const tenant = 'subject-lease';
+      for (let i = 0; i < 10; i++)
+        await vault.tokenize([{ value: `s${i}@x.io`, type: 'EMAIL' }], { tenant, subjectId: 'carol' });
+      expect((await db.store.latestDataKey(tenant, 'subject', 'carol'))?.uses).toBe(64);
+      // Erased elsewhere: this node's lease on the destroyed key is worthless, the next write gets a new key.
+      await make().eraseSubject({ ...admin, tenant }, 'carol');
+      const [after] = await vault.tokenize([{ value: 'new@x.io', type: 'EMAIL' }], {
+        tenant,
+        subjectId: 'carol',
+      });
+      const latest = await db.store.latestDataKey(tenant, 'subject', 'carol');
+      expect(latest?.generation).toBe(1);
+      expect(after?.ok && (await db.store.getTokens(tenant, [after.token])).get(after.token)?.dataKeyId).toBe(
+        latest?.id,
+      );
+    });
+
     it('rotates, rewraps resumably while reveals keep working, and retires the old version only when unused', async (ctx) => {
       if (!db) return ctx.skip();
       const vault = make();

@@ -132,7 +132,7 @@ export function registerVaultCommands(program: Command): void {
     .option('--sweep-interval <seconds>', 'how often expired tokens are deleted', '60')
     .action(async (options: { host: string; port: string; sweepInterval: string }, command: Command) => {
       const { data } = command.optsWithGlobals<{ data?: string }>();
-      const runtime = await openVault(loadConfig({ dataDir: data }));
+      const runtime = await openVault(loadConfig({ dataDir: data }), { longRunning: true });
       const sweeper = new ExpirySweeper({
         sweep: (limit) => runtime.vault.sweepExpired(limit),
         intervalMs: Number(options.sweepInterval) * 1000,

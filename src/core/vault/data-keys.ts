@@ -31,6 +31,10 @@ export interface UsableKey {
  */
 /** Seals reserved per database round trip for a tenant's value key. */
 const LEASE = 1024;
+/** The same for one subject's key. */
+const SUBJECT_LEASE = 64;
+/** Keys with a lease remembered (oldest forgotten first: its unspent lease is budget lost, nothing more). */
+const MAX_LEASES = 50_000;
 
 export class DataKeys {
   private readonly cache = new Map<string, Buffer>();
@@ -56,13 +60,15 @@ export class DataKeys {
         record = await this.create(tenant, purpose, subjectId, record ? record.generation + 1 : 0);
       }
       if (uses > 0) {
-        const spare = purpose === 'subject' ? 0 : (this.leased.get(record.id) ?? 0);
+        const spare = this.leased.get(record.id) ?? 0;
         if (spare >= uses) {
-          this.leased.set(record.id, spare - uses);
+          this.#setLeased(record.id, spare - uses);
         } else {
           // Reserve a lease of seals at once, so batch-1 traffic does not pay a database write per
-          // value; unused lease is merely budget lost, never a nonce reused.
-          const lease = Math.max(uses - spare, Math.min(LEASE, Math.floor(this.options.maxUsesPerKey / 16)));
+          // value; unused lease is merely budget lost, never a nonce reused. Subjects are many and
+          // each writes little: a smaller lease each.
+          const size = purpose === 'subject' ? SUBJECT_LEASE : LEASE;
+          const lease = Math.max(uses - spare, Math.min(size, Math.floor(this.options.maxUsesPerKey / 16)));
           const total = await this.options.store.addDataKeyUses(record.id, lease);
           if (total > this.options.maxUsesPerKey) {
             // Budget spent: the next generation takes over; this reservation is simply abandoned.
@@ -71,7 +77,7 @@ export class DataKeys {
             await this.create(tenant, purpose, subjectId, record.generation + 1);
             continue;
           }
-          if (purpose !== 'subject') this.leased.set(record.id, spare + lease - uses);
+          this.#setLeased(record.id, spare + lease - uses);
         }
       }
       if (purpose !== 'subject') this.writeKeys.set(slot, record);
@@ -113,6 +119,12 @@ export class DataKeys {
     this.cache.set(record.id, key);
     if (this.cache.size > this.options.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return key;
+  }
+
+  #setLeased(id: string, spare: number): void {
+    this.leased.delete(id);
+    this.leased.set(id, spare);
+    if (this.leased.size > MAX_LEASES) this.leased.delete(this.leased.keys().next().value!);
   }
 
   forget(dataKeyIds: Iterable<string>): void {
