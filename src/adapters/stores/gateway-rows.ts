@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { InboxRecord, NewOutboxMessage, OutboxRecord } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import type { CompiledQueries } from './compiled-queries.js';
@@ -18,6 +18,17 @@ type Tables = VeilDatabase & GatewayTables;
  * re-planning the statement every time it runs.
  */
 export const PENDING = sql.lit('pending');
+
+/**
+ * A page size written into the SQL rather than bound: SQLite answered the pending reads about three
+ * times slower with `LIMIT ?` than with the same number spelled out (measured 27 against 8 µs).
+ * Checked to be a whole number, since it is not a parameter.
+ */
+export function literalLimit(limit: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new RangeError(`page size must be a positive integer, not ${limit}`);
+  return sql.lit(limit);
+}
 
 /** Rows per statement, well under both databases' bound-parameter limits. */
 export const CHUNK = 200;

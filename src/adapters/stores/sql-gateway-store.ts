@@ -20,6 +20,7 @@ import {
   insertOutbox,
   OUTBOX_COLUMNS,
   outboxRecordOf,
+  literalLimit,
   PENDING,
 } from './gateway-rows.js';
 import { GroupCommit } from './group-commit.js';
@@ -101,14 +102,14 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, 'inbox-pending', [afterSeq, limit], () =>
+    const { rows } = await this.#compiled.run(this.#db, `inbox-pending:${limit}`, [afterSeq], () =>
       this.#db
         .selectFrom('gateway_inbox')
         .select(INBOX_COLUMNS)
         .where('state', '=', PENDING)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
-        .limit(limit),
+        .limit(literalLimit(limit)),
     );
     return rows.map(inboxRecordOf);
   }
@@ -134,14 +135,14 @@ export class SqlGatewayStore implements GatewayStore {
   }
 
   async pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, 'outbox-pending', [afterSeq, limit], () =>
+    const { rows } = await this.#compiled.run(this.#db, `outbox-pending:${limit}`, [afterSeq], () =>
       this.#db
         .selectFrom('gateway_outbox')
         .select(OUTBOX_COLUMNS)
         .where('state', '=', PENDING)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
-        .limit(limit),
+        .limit(literalLimit(limit)),
     );
     return rows.map(outboxRecordOf);
   }

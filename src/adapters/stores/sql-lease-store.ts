@@ -10,6 +10,7 @@ import {
   insertOutbox,
   OUTBOX_COLUMNS,
   outboxRecordOf,
+  literalLimit,
   PENDING,
 } from './gateway-rows.js';
 import type { GatewayTables } from './gateway-schema.js';
@@ -136,7 +137,7 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')
-      .limit(limit)
+      .limit(literalLimit(limit))
       .execute();
     return rows.map(inboxRecordOf);
   }
@@ -154,7 +155,7 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
       .where('seq', '>', afterSeq)
       .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
       .orderBy('seq')
-      .limit(limit)
+      .limit(literalLimit(limit))
       .execute();
     return rows.map(outboxRecordOf);
   }

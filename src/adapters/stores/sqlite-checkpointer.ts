@@ -19,12 +19,24 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
 const checkpoint = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
 const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); process.exit(0); });
-parentPort.postMessage('ready');
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  Atomics.store(workerData.closed, 0, 1);
+  Atomics.notify(workerData.closed, 0);
+  process.exit(0);
+});
 `;
 
+/** Longest the closing thread waits for the worker to let go of the file (a checkpoint in progress). */
+const STOP_WAIT_MS = 5_000;
+
 export interface BackgroundCheckpoints {
-  /** Asks the worker to finish its checkpoint, close its connection and exit. */
+  /**
+   * Stops the worker and returns once its connection is closed, so that the caller's own close is
+   * the last one (it then folds the WAL back and removes it) and the directory can be deleted.
+   * Synchronous because the driver's close is: it blocks for at most one checkpoint.
+   */
   stop(): void;
 }
 
@@ -38,21 +50,26 @@ export function startBackgroundCheckpoints(
   everyMs = 200,
 ): BackgroundCheckpoints {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs, driver } });
-  let stopping = false;
+  const closed = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { file, everyMs, driver, closed },
+  });
+  let running = true;
   // The worker must not keep a process alive that has nothing else to do.
   worker.unref();
   const lost = (): void => {
-    if (!stopping) onLost();
-    stopping = true;
+    if (running) onLost();
+    running = false;
   };
   worker.once('error', lost);
   worker.once('exit', lost);
   return {
     stop() {
-      if (stopping) return;
-      stopping = true;
+      if (!running) return;
+      running = false;
       worker.postMessage('stop');
+      Atomics.wait(closed, 0, 0, STOP_WAIT_MS);
     },
   };
 }
