@@ -6,21 +6,30 @@
  */
 export const DEFAULT_RETENTION_DAYS = 8;
 
+/**
+ * What the sweep deletes once it is past retention, oldest first:
+ * - `inbox`: protected inbox rows (dedup records: tenant, wamid, conversation);
+ * - `outbox`: messages delivered to or rejected by the platform;
+ * - `outboundJobs`: finished platform → channel jobs (their text is already erased);
+ * - `outbound`: the map from a sent WhatsApp message to the platform's message, which turns the
+ *   channel's statuses into receipts (a status arriving later than retention is dropped);
+ * - `segments`: closed secure segments (who had one, when, why).
+ * Work still to do and open segments are never touched. Customer pseudonyms are not swept: replies
+ * need them for as long as the customer may write, and erasing a customer is the vault's job.
+ */
+export const RETAINED = ['inbox', 'outbox', 'outboundJobs', 'outbound', 'segments'] as const;
+export type Retained = (typeof RETAINED)[number];
+
 export interface RetentionStore {
-  /** Deletes up to `limit` inbox rows already protected and received before `cutoff`; returns how many. */
-  deleteDoneInbox(cutoff: number, limit: number): Promise<number>;
-  /** Deletes up to `limit` outbox rows delivered or rejected before `cutoff`; returns how many. */
-  deleteFinishedOutbox(cutoff: number, limit: number): Promise<number>;
+  /** Deletes up to `limit` finished rows of `what` older than `cutoff`; returns how many. */
+  deleteFinished(what: Retained, cutoff: number, limit: number): Promise<number>;
 }
 
-export interface RetentionSweepResult {
-  readonly inbox: number;
-  readonly outbox: number;
-}
+export type RetentionSweepResult = Readonly<Record<Retained, number>>;
 
 /**
  * Deletes what is past retention in small batches (short statements, short row locks), yielding to
- * the event loop between batches so deliveries are not held up. Rows still to do are never touched.
+ * the event loop between batches so deliveries are not held up.
  */
 export async function sweepRetention(
   store: RetentionStore,
@@ -29,19 +38,14 @@ export async function sweepRetention(
   batch = 500,
 ): Promise<RetentionSweepResult> {
   const cutoff = now - keepMs;
-  let inbox = 0;
-  let outbox = 0;
-  for (;;) {
-    const deleted = await store.deleteDoneInbox(cutoff, batch);
-    inbox += deleted;
-    if (deleted < batch) break;
-    await new Promise((resolve) => setImmediate(resolve));
+  const deleted = Object.fromEntries(RETAINED.map((what) => [what, 0])) as Record<Retained, number>;
+  for (const what of RETAINED) {
+    for (;;) {
+      const count = await store.deleteFinished(what, cutoff, batch);
+      deleted[what] += count;
+      if (count < batch) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  for (;;) {
-    const deleted = await store.deleteFinishedOutbox(cutoff, batch);
-    outbox += deleted;
-    if (deleted < batch) break;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { inbox, outbox };
+  return deleted;
 }

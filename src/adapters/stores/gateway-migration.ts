@@ -149,3 +149,31 @@ export function gatewayOutboundJobsMigration(flavor: SqlFlavor): Migration {
     },
   };
 }
+
+/**
+ * Indexes for the retention sweep's newer kinds (finished outbound jobs, outbound records, closed
+ * segments), partial where only finished rows qualify.
+ */
+export function gatewayRetentionIndexesMigration(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('gateway_outbound_jobs_finished')
+        .on('gateway_outbound_jobs')
+        .column('finished_at')
+        .where(sql.ref('finished_at'), 'is not', null)
+        .execute();
+      await db.schema
+        .createIndex('gateway_outbound_created')
+        .on('gateway_outbound')
+        .column('created_at')
+        .execute();
+      await db.schema
+        .createIndex('gateway_segments_closed')
+        .on('gateway_segments')
+        .column('closed_at')
+        .where(sql.ref('closed_at'), 'is not', null)
+        .execute();
+    },
+  };
+}

@@ -3,6 +3,7 @@ import {
   gatewayFlowsMigration,
   gatewayMigration,
   gatewayOutboundJobsMigration,
+  gatewayRetentionIndexesMigration,
   gatewaySegmentsMigration,
 } from './gateway-migration.js';
 import { gatewayLeasesMigration } from './gateway-lease-migration.js';
@@ -102,6 +103,7 @@ function migrations(flavor: SqlFlavor): Record<string, Migration> {
     '0005_gateway_flows': gatewayFlowsMigration(),
     '0006_gateway_leases': gatewayLeasesMigration(),
     '0007_gateway_outbound_jobs': gatewayOutboundJobsMigration(flavor),
+    '0008_gateway_retention_indexes': gatewayRetentionIndexesMigration(),
   };
 }
 
