@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqlGatewayStore } from '../adapters/stores/sql-gateway-store.js';
 import { SqlVaultStore } from '../adapters/stores/sql-vault-store.js';
 import { openSqliteDatabase } from '../adapters/stores/sqlite-database.js';
 import { encryptionConfig } from './encryption-config.js';
 import { InboundPipeline } from './inbound-pipeline.js';
+import type { MediaHandling } from './media-protection.js';
 import type { PlatformMessage, PlatformSender } from './platform-message.js';
 import { EventRecorder } from './test-support/event-recorder.js';
 import type { TextProtector } from './text-protector.js';
@@ -17,7 +18,7 @@ afterEach(async () => {
 });
 
 /** The pipeline on a real SQLite store, with a platform that records what it is given. */
-async function setUp(protector: TextProtector) {
+async function setUp(protector: TextProtector, media?: MediaHandling) {
   const dir = mkdtempSync(path.join(tmpdir(), 'veil-pipeline-'));
   const vaultStore = await SqlVaultStore.open(openSqliteDatabase(path.join(dir, 'veil.db')), 'sqlite');
   const delivered: PlatformMessage[] = [];
@@ -43,6 +44,7 @@ async function setUp(protector: TextProtector) {
           }),
           platform,
           secureNotice: '{token}',
+          ...(media ? { media } : {}),
         },
       ],
     ]),
@@ -127,5 +129,42 @@ describe('InboundPipeline', () => {
     expect(protected_).toHaveLength(10);
     expect(protectedWhenTheLoopTurned).toBeGreaterThanOrEqual(0);
     expect(protectedWhenTheLoopTurned).toBeLessThan(10);
+  });
+
+  it('a slow media download holds up only its own conversation: others are delivered meanwhile, its next message after it', async () => {
+    let finishDownload!: () => void;
+    const download = new Promise<void>((resolve) => (finishDownload = resolve));
+    const { pipeline, delivered } = await setUp(
+      { protect: async (t) => t, vaultWhole: async (t) => t },
+      {
+        placeholder: async (message) => {
+          if (!message.media) return message.notice;
+          await download; // as if the Graph API took its time
+          return `[${message.type} protected]`;
+        },
+      },
+    );
+    const photo = {
+      tenant: 't',
+      message: {
+        id: 'a1',
+        customer: '551',
+        sentAt: 0,
+        type: 'image',
+        text: '',
+        media: { id: 'media-1', mimeType: 'image/jpeg' },
+      },
+    };
+    await pipeline.receive([photo, message('a2', '551', 'did you get it?'), message('b1', '552', 'hello')]);
+    await vi.waitFor(() => expect(delivered.map((m) => m.id)).toEqual(['b1']));
+    expect(pipeline.busyWith((_, conversation) => conversation === '551')).toBe(true);
+
+    finishDownload();
+    await pipeline.idle();
+    expect(delivered.map((m) => [m.id, m.text])).toEqual([
+      ['b1', 'hello'],
+      ['a1', '[image protected]'],
+      ['a2', 'did you get it?'],
+    ]);
   });
 });

@@ -71,6 +71,10 @@ interface Lane {
   readonly queue: OutboxRecord[];
 }
 
+/** Messages with media protected at once, beside the passes (each may be downloading). */
+const MAX_MEDIA_IN_FLIGHT = 8;
+const MEDIA_RETRY_MS = 1_000;
+
 /** Longest stretch of protection work before the event loop gets a turn. */
 const YIELD_AFTER_MS = 2;
 
@@ -117,6 +121,12 @@ export class InboundPipeline {
   /** Every pending outbox row at or below this sequence number is queued in a lane or finished. */
   #cursor = 0;
   readonly #toMark: number[] = [];
+  /** Conversations whose head message (with media) is being protected beside the passes. */
+  readonly #media = new Map<string, Promise<void>>();
+  /** Inbox rows a media task finished since the current pass began: a page read earlier still lists them. */
+  readonly #mediaDone = new Set<number>();
+  /** Conversations whose media protection failed, and when it may be tried again. */
+  readonly #mediaRetryAt = new Map<string, number>();
   #flushing: Promise<void> | undefined;
   #saturated = false;
   readonly #inFlight: Semaphore;
@@ -188,6 +198,10 @@ export class InboundPipeline {
   /** True while a matching conversation has deliveries queued or in flight, or marks wait to be written. */
   busyWith(matches: (tenant: string, conversation: string) => boolean): boolean {
     if (this.#flushing || this.#toMark.length > 0) return true;
+    for (const key of this.#media.keys()) {
+      const [tenant, conversation] = key.split('\n') as [string, string];
+      if (matches(tenant, conversation)) return true;
+    }
     for (const lane of this.#lanes.values()) if (matches(lane.tenant, lane.conversation)) return true;
     return false;
   }
@@ -209,6 +223,7 @@ export class InboundPipeline {
     clearTimeout(this.#retryTimer);
     clearInterval(this.#poll);
     await this.#running;
+    await Promise.allSettled([...this.#media.values()]);
     await Promise.allSettled([...this.#laneRuns]);
     await this.#flushing;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
@@ -216,7 +231,7 @@ export class InboundPipeline {
 
   #notifyIdle(): void {
     // A message held back by a failed protection waits on a timer and does not count as work.
-    if (this.#running || this.#lanes.size > 0 || this.#flushing) return;
+    if (this.#running || this.#lanes.size > 0 || this.#flushing || this.#media.size > 0) return;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
@@ -239,6 +254,9 @@ export class InboundPipeline {
   async #protectPending(): Promise<void> {
     const batchSize = this.#o.batchSize ?? 128;
     const held = new Set<string>();
+    // Conversations waiting behind their own media download: their later rows wait too, in order.
+    const behindMedia = new Set<string>();
+    this.#mediaDone.clear();
     let after = 0;
     for (;;) {
       if (this.#closed) return;
@@ -267,20 +285,27 @@ export class InboundPipeline {
           slice = performance.now();
         }
         const key = laneKey(row.tenant, row.conversation);
-        if (held.has(key)) continue;
+        if (held.has(key) || behindMedia.has(key) || this.#mediaDone.has(row.seq)) continue;
+        if (this.#media.has(key) || (this.#mediaRetryAt.get(key) ?? 0) > performance.now()) {
+          behindMedia.add(key);
+          continue;
+        }
+        const maybeSecure = secure.get(row.tenant)?.has(row.conversation) ?? false;
+        const config = chosen.get(row.tenant)?.get(row.conversation);
+        let message: ChannelMessage;
         try {
-          const maybeSecure = secure.get(row.tenant)?.has(row.conversation) ?? false;
-          const config = chosen.get(row.tenant)?.get(row.conversation);
-          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, maybeSecure, config) });
+          message = JSON.parse(row.payload) as ChannelMessage;
+          // A download can take seconds: it runs beside the pass, and only its own conversation waits.
+          if (message.media !== undefined) {
+            behindMedia.add(key);
+            if (this.#media.size < MAX_MEDIA_IN_FLIGHT)
+              this.#protectMediaRow(key, row, message, maybeSecure, config);
+            continue;
+          }
+          done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, message, maybeSecure, config) });
         } catch (error) {
           held.add(key);
-          const code = (error as { code?: unknown }).code;
-          this.#o.onEvent?.({
-            type: 'protect-failed',
-            tenant: row.tenant,
-            id: row.messageId,
-            code: typeof code === 'string' ? code : 'unexpected',
-          });
+          this.#protectFailed(row, error);
         }
       }
       await this.#o.store.moveToOutbox(done);
@@ -290,14 +315,56 @@ export class InboundPipeline {
     if (held.size > 0) this.#retryLater(1_000);
   }
 
+  #protectFailed(row: InboxRecord, error: unknown): void {
+    const code = (error as { code?: unknown }).code;
+    this.#o.onEvent?.({
+      type: 'protect-failed',
+      tenant: row.tenant,
+      id: row.messageId,
+      code: typeof code === 'string' ? code : 'unexpected',
+    });
+  }
+
+  /**
+   * Protects one message with media and writes it to the outbox on its own, beside the passes. Its
+   * conversation's later rows stay in the inbox until it is done (then a wake-up reads them); a
+   * failure leaves the row pending, tried again a second later, like any protection failure.
+   */
+  #protectMediaRow(
+    key: string,
+    row: InboxRecord,
+    message: ChannelMessage,
+    maybeSecure: boolean,
+    config: string | undefined,
+  ): void {
+    const task = (async () => {
+      try {
+        const outbox = await this.#protectRow(row, message, maybeSecure, config);
+        await this.#o.store.moveToOutbox([{ inboxSeq: row.seq, outbox }]);
+        this.#mediaDone.add(row.seq);
+        this.#mediaRetryAt.delete(key);
+        this.#media.delete(key);
+        this.kick(); // the conversation's next rows
+      } catch (error) {
+        // Not at once, even if other webhooks wake the worker meanwhile: the Graph API is not hammered.
+        this.#mediaRetryAt.set(key, performance.now() + MEDIA_RETRY_MS);
+        this.#media.delete(key);
+        this.#protectFailed(row, error);
+        this.#retryLater(MEDIA_RETRY_MS);
+        this.#notifyIdle();
+      }
+    })();
+    this.#media.set(key, task);
+  }
+
   async #protectRow(
     row: InboxRecord,
+    channelMessage: ChannelMessage,
     maybeSecure: boolean,
     config: string | undefined,
   ): Promise<NewOutboxMessage | null> {
     const tenant = this.#o.tenants.get(row.tenant);
     if (!tenant) return null; // a tenant removed from the configuration: nothing to deliver to
-    const channelMessage = JSON.parse(row.payload) as ChannelMessage;
     let segment = maybeSecure
       ? await this.#o.store.activeSegment(tenant.id, row.conversation, this.#clock())
       : undefined;
