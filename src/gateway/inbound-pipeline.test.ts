@@ -167,4 +167,47 @@ describe('InboundPipeline', () => {
       ['a2', 'did you get it?'],
     ]);
   });
+
+  it('keeps a conversation in order around a message with media: what came before it goes first', async () => {
+    const { pipeline, delivered } = await setUp(
+      {
+        // Another customer's long message: the pass yields to the event loop before its outbox write.
+        protect: async (text) => {
+          const until = text === 'slow' ? performance.now() + 3 : 0;
+          while (performance.now() < until);
+          return text;
+        },
+        vaultWhole: async (t) => t,
+      },
+      { placeholder: async (message) => (message.media ? `[${message.type} protected]` : message.notice) },
+    );
+    const photo = (id: string) => ({
+      tenant: 't',
+      message: {
+        id,
+        customer: '551',
+        sentAt: 0,
+        type: 'image',
+        text: '',
+        media: { id, mimeType: 'image/png' },
+      },
+    });
+    await pipeline.receive([
+      message('t1', '551', 'first'),
+      message('t2', '551', 'second'),
+      photo('m3'),
+      message('o1', '552', 'slow'),
+      message('o2', '552', 'slow'),
+      message('t4', '551', 'after the photo'),
+      photo('m5'),
+    ]);
+    await pipeline.idle();
+    expect(delivered.filter((m) => m.id !== 'o1' && m.id !== 'o2').map((m) => m.id)).toEqual([
+      't1',
+      't2',
+      'm3',
+      't4',
+      'm5',
+    ]);
+  });
 });

@@ -71,6 +71,21 @@ interface Lane {
   readonly queue: OutboxRecord[];
 }
 
+/** An inbox row protected: its outbox message (null: nothing to deliver). */
+interface ProtectedRow {
+  readonly inboxSeq: number;
+  readonly outbox: NewOutboxMessage | null;
+}
+
+/** A message with media waiting to be protected beside the passes. */
+interface MediaRow {
+  readonly key: string;
+  readonly row: InboxRecord;
+  readonly message: ChannelMessage;
+  readonly maybeSecure: boolean;
+  readonly config: string | undefined;
+}
+
 /** Messages with media protected at once, beside the passes (each may be downloading). */
 const MAX_MEDIA_IN_FLIGHT = 8;
 const MEDIA_RETRY_MS = 1_000;
@@ -123,8 +138,11 @@ export class InboundPipeline {
   readonly #toMark: number[] = [];
   /** Conversations whose head message (with media) is being protected beside the passes. */
   readonly #media = new Map<string, Promise<void>>();
-  /** Inbox rows a media task finished since the current pass began: a page read earlier still lists them. */
-  readonly #mediaDone = new Set<number>();
+  /**
+   * Media messages protected and waiting for the runner's next outbox write: the runner stays the
+   * only writer of the outbox, so outbox rows become visible in sequence order (the cursor relies on it).
+   */
+  readonly #mediaReady: { readonly key: string; readonly done: ProtectedRow }[] = [];
   /** Conversations whose media protection failed, and when it may be tried again. */
   readonly #mediaRetryAt = new Map<string, number>();
   #flushing: Promise<void> | undefined;
@@ -256,15 +274,18 @@ export class InboundPipeline {
     const held = new Set<string>();
     // Conversations waiting behind their own media download: their later rows wait too, in order.
     const behindMedia = new Set<string>();
-    this.#mediaDone.clear();
     let after = 0;
     for (;;) {
       if (this.#closed) return;
-      const all = await this.#o.store.pendingInbox(batchSize, after);
-      if (all.length === 0) break;
-      after = all[all.length - 1]!.seq;
+      const ready = this.#mediaReady.splice(0);
+      const all = await this.#o.store.pendingInbox(batchSize, after).catch((error: unknown) => {
+        this.#mediaReady.unshift(...ready);
+        throw error;
+      });
+      if (all.length === 0 && ready.length === 0) break;
+      if (all.length > 0) after = all[all.length - 1]!.seq;
       const rows = all.filter((r) => this.#mine(r.tenant, r.conversation));
-      const done: { inboxSeq: number; outbox: NewOutboxMessage | null }[] = [];
+      const done: ProtectedRow[] = ready.map((r) => r.done);
       // One query per batch and tenant finds the customers that may have a secure segment open.
       const secure = new Map<string, Set<string>>();
       // Likewise the conversations that chose their own encryption config (only where there is a choice).
@@ -275,6 +296,7 @@ export class InboundPipeline {
         if ((this.#o.tenants.get(tenant)?.configs?.size ?? 0) > 1)
           chosen.set(tenant, await this.#o.store.conversationConfigs(tenant, customers));
       }
+      const mediaRows: MediaRow[] = [];
       let slice = performance.now();
       for (const row of rows) {
         // On SQLite every await here settles at once (the driver is synchronous), so a page of rows
@@ -285,7 +307,7 @@ export class InboundPipeline {
           slice = performance.now();
         }
         const key = laneKey(row.tenant, row.conversation);
-        if (held.has(key) || behindMedia.has(key) || this.#mediaDone.has(row.seq)) continue;
+        if (held.has(key) || behindMedia.has(key)) continue;
         if (this.#media.has(key) || (this.#mediaRetryAt.get(key) ?? 0) > performance.now()) {
           behindMedia.add(key);
           continue;
@@ -296,10 +318,11 @@ export class InboundPipeline {
         try {
           message = JSON.parse(row.payload) as ChannelMessage;
           // A download can take seconds: it runs beside the pass, and only its own conversation waits.
+          // It starts once this page's outbox write is done, so the messages before it go out first.
           if (message.media !== undefined) {
             behindMedia.add(key);
-            if (this.#media.size < MAX_MEDIA_IN_FLIGHT)
-              this.#protectMediaRow(key, row, message, maybeSecure, config);
+            if (this.#media.size + mediaRows.length < MAX_MEDIA_IN_FLIGHT)
+              mediaRows.push({ key, row, message, maybeSecure, config });
             continue;
           }
           done.push({ inboxSeq: row.seq, outbox: await this.#protectRow(row, message, maybeSecure, config) });
@@ -308,7 +331,16 @@ export class InboundPipeline {
           this.#protectFailed(row, error);
         }
       }
-      await this.#o.store.moveToOutbox(done);
+      try {
+        await this.#o.store.moveToOutbox(done);
+      } catch (error) {
+        this.#mediaReady.unshift(...ready);
+        throw error;
+      }
+      // Their conversations' next messages may go now: another pass reads them.
+      for (const { key } of ready) this.#media.delete(key);
+      if (ready.length > 0) this.#dirty = true;
+      for (const media of mediaRows) this.#protectMediaRow(media);
       // A short page was the end: rows stored since were announced by a kick, which runs another pass.
       if (all.length < batchSize) break;
     }
@@ -326,25 +358,18 @@ export class InboundPipeline {
   }
 
   /**
-   * Protects one message with media and writes it to the outbox on its own, beside the passes. Its
-   * conversation's later rows stay in the inbox until it is done (then a wake-up reads them); a
-   * failure leaves the row pending, tried again a second later, like any protection failure.
+   * Protects one message with media beside the passes; the next pass writes it to the outbox. Its
+   * conversation's later rows stay in the inbox until then; a failure leaves the row pending, tried
+   * again a second later, like any protection failure.
    */
-  #protectMediaRow(
-    key: string,
-    row: InboxRecord,
-    message: ChannelMessage,
-    maybeSecure: boolean,
-    config: string | undefined,
-  ): void {
+  #protectMediaRow({ key, row, message, maybeSecure, config }: MediaRow): void {
     const task = (async () => {
       try {
         const outbox = await this.#protectRow(row, message, maybeSecure, config);
-        await this.#o.store.moveToOutbox([{ inboxSeq: row.seq, outbox }]);
-        this.#mediaDone.add(row.seq);
         this.#mediaRetryAt.delete(key);
-        this.#media.delete(key);
-        this.kick(); // the conversation's next rows
+        // The conversation stays held until the runner has written this to the outbox.
+        this.#mediaReady.push({ key, done: { inboxSeq: row.seq, outbox } });
+        this.kick();
       } catch (error) {
         // Not at once, even if other webhooks wake the worker meanwhile: the Graph API is not hammered.
         this.#mediaRetryAt.set(key, performance.now() + MEDIA_RETRY_MS);
