@@ -74,6 +74,14 @@ function isWordInnerJoiner(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
+/**
+ * Accented words folded already: decomposing and stripping marks costs far more than a look-up, and
+ * chat text repeats the same few hundred accented words ("não", "você", "información"). Bounded: when
+ * full it simply starts over.
+ */
+const FOLDED = new Map<string, string>();
+const MAX_FOLDED = 10_000;
+
 /** Lower case with diacritics removed; ASCII words that are already lower case come back as they are. */
 export function normalizeWord(word: string): string {
   let ascii = true;
@@ -87,8 +95,15 @@ export function normalizeWord(word: string): string {
     if (c >= 65 && c <= 90) lower = false;
   }
   if (ascii) return lower ? word : word.toLowerCase();
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
 }
+
 
 /** First letter upper case; ASCII answered from the code, other letters by case mapping. */
 function startsUpper(word: string): boolean {
