@@ -104,7 +104,6 @@ export function normalizeWord(word: string): string {
   return folded;
 }
 
-
 /** First letter upper case; ASCII answered from the code, other letters by case mapping. */
 function startsUpper(word: string): boolean {
   const c = word.charCodeAt(0);
