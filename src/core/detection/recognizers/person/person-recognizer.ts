@@ -244,7 +244,7 @@ export const personRecognizer: Recognizer = {
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const known = GIVEN.has(w.norm) || (SURNAME.has(w.norm) && w.capitalized && titleBefore(doc, i));
+      const known = GIVEN.has(w.norm) || (w.capitalized && titleBefore(doc, i) && SURNAME.has(w.norm));
       if (!known && !(w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
