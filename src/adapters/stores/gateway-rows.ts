@@ -24,7 +24,7 @@ export const PENDING = sql.lit('pending');
  * times slower with `LIMIT ?` than with the same number spelled out (measured 27 against 8 µs).
  * Checked to be a whole number, since it is not a parameter.
  */
-export function literalLimit(limit: number): RawBuilder<number> {
+function literalLimit(limit: number): RawBuilder<number> {
   if (!Number.isSafeInteger(limit) || limit < 1)
     throw new RangeError(`page size must be a positive integer, not ${limit}`);
   return sql.lit(limit);
@@ -33,15 +33,8 @@ export function literalLimit(limit: number): RawBuilder<number> {
 /** Rows per statement, well under both databases' bound-parameter limits. */
 export const CHUNK = 200;
 
-export const INBOX_COLUMNS = [
-  'seq',
-  'tenant',
-  'message_id',
-  'conversation',
-  'payload',
-  'received_at',
-] as const;
-export const OUTBOX_COLUMNS = [
+const INBOX_COLUMNS = ['seq', 'tenant', 'message_id', 'conversation', 'payload', 'received_at'] as const;
+const OUTBOX_COLUMNS = [
   'seq',
   'id',
   'tenant',
@@ -52,7 +45,7 @@ export const OUTBOX_COLUMNS = [
   'created_at',
 ] as const;
 
-export function inboxRecordOf(r: {
+function inboxRecordOf(r: {
   seq: number | string;
   tenant: string;
   message_id: string;
@@ -70,7 +63,7 @@ export function inboxRecordOf(r: {
   };
 }
 
-export function outboxRecordOf(r: {
+function outboxRecordOf(r: {
   seq: number | string;
   id: string;
   tenant: string;
@@ -90,6 +83,64 @@ export function outboxRecordOf(r: {
     nextAttemptAt: Number(r.next_attempt_at),
     createdAt: Number(r.created_at),
   };
+}
+
+/** Which buckets' rows a read takes: a lease holder's list, or null for every bucket (one process). */
+export type BucketFilter = readonly number[] | null;
+
+/**
+ * Pending inbox rows after `afterSeq`, oldest first, of `buckets` (null: all). Compiled once per
+ * page size and bucket count: the worker runs this on every pass.
+ */
+export async function pendingInboxRows(
+  compiled: CompiledQueries,
+  db: Kysely<Tables>,
+  limit: number,
+  afterSeq: number,
+  buckets: BucketFilter,
+): Promise<InboxRecord[]> {
+  if (buckets?.length === 0) return [];
+  const { rows } = await compiled.run(
+    db,
+    `inbox-pending:${limit}:${buckets?.length ?? 'all'}`,
+    [afterSeq, ...(buckets ?? [])],
+    () =>
+      db
+        .selectFrom('gateway_inbox')
+        .select(INBOX_COLUMNS)
+        .where('state', '=', PENDING)
+        .where('seq', '>', afterSeq)
+        .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
+        .orderBy('seq')
+        .limit(literalLimit(limit)),
+  );
+  return rows.map(inboxRecordOf);
+}
+
+/** Pending outbox rows after `afterSeq`, oldest first, of `buckets` (null: all); compiled like the inbox read. */
+export async function pendingOutboxRows(
+  compiled: CompiledQueries,
+  db: Kysely<Tables>,
+  limit: number,
+  afterSeq: number,
+  buckets: BucketFilter,
+): Promise<OutboxRecord[]> {
+  if (buckets?.length === 0) return [];
+  const { rows } = await compiled.run(
+    db,
+    `outbox-pending:${limit}:${buckets?.length ?? 'all'}`,
+    [afterSeq, ...(buckets ?? [])],
+    () =>
+      db
+        .selectFrom('gateway_outbox')
+        .select(OUTBOX_COLUMNS)
+        .where('state', '=', PENDING)
+        .where('seq', '>', afterSeq)
+        .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
+        .orderBy('seq')
+        .limit(literalLimit(limit)),
+  );
+  return rows.map(outboxRecordOf);
 }
 
 /** Inserts protected messages into the outbox, pending, in chunks; a message already there is kept. */

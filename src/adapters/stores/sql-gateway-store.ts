@@ -13,16 +13,7 @@ import type {
 } from '../../gateway/gateway-store.js';
 import { bucketOf } from '../../gateway/lease-buckets.js';
 import { CompiledQueries } from './compiled-queries.js';
-import {
-  CHUNK,
-  INBOX_COLUMNS,
-  inboxRecordOf,
-  insertOutbox,
-  OUTBOX_COLUMNS,
-  outboxRecordOf,
-  literalLimit,
-  PENDING,
-} from './gateway-rows.js';
+import { CHUNK, insertOutbox, PENDING, pendingInboxRows, pendingOutboxRows } from './gateway-rows.js';
 import { GroupCommit } from './group-commit.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { VeilDatabase } from './schema.js';
@@ -101,17 +92,8 @@ export class SqlGatewayStore implements GatewayStore {
     });
   }
 
-  async pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, `inbox-pending:${limit}`, [afterSeq], () =>
-      this.#db
-        .selectFrom('gateway_inbox')
-        .select(INBOX_COLUMNS)
-        .where('state', '=', PENDING)
-        .where('seq', '>', afterSeq)
-        .orderBy('seq')
-        .limit(literalLimit(limit)),
-    );
-    return rows.map(inboxRecordOf);
+  pendingInbox(limit: number, afterSeq = 0): Promise<InboxRecord[]> {
+    return pendingInboxRows(this.#compiled, this.#db, limit, afterSeq, null);
   }
 
   async moveToOutbox(
@@ -134,17 +116,8 @@ export class SqlGatewayStore implements GatewayStore {
     });
   }
 
-  async pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
-    const { rows } = await this.#compiled.run(this.#db, `outbox-pending:${limit}`, [afterSeq], () =>
-      this.#db
-        .selectFrom('gateway_outbox')
-        .select(OUTBOX_COLUMNS)
-        .where('state', '=', PENDING)
-        .where('seq', '>', afterSeq)
-        .orderBy('seq')
-        .limit(literalLimit(limit)),
-    );
-    return rows.map(outboxRecordOf);
+  pendingOutbox(limit: number, afterSeq = 0): Promise<OutboxRecord[]> {
+    return pendingOutboxRows(this.#compiled, this.#db, limit, afterSeq, null);
   }
 
   async markDelivered(seqs: readonly number[], at: number): Promise<void> {

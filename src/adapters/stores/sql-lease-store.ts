@@ -5,13 +5,10 @@ import type { FencedGatewayWrites, HeldLeases, LeaseFence, LeaseStore } from '..
 import { CompiledQueries } from './compiled-queries.js';
 import {
   CHUNK,
-  INBOX_COLUMNS,
-  inboxRecordOf,
   insertOutbox,
-  OUTBOX_COLUMNS,
-  outboxRecordOf,
-  literalLimit,
-  PENDING,
+  pendingInboxRows,
+  pendingOutboxRows,
+  type BucketFilter,
 } from './gateway-rows.js';
 import type { GatewayTables } from './gateway-schema.js';
 import type { SqlFlavor, VeilDatabase } from './schema.js';
@@ -124,40 +121,12 @@ export class SqlLeaseStore implements LeaseStore, FencedGatewayWrites {
     await this.#db.deleteFrom('gateway_workers').where('id', '=', owner).execute();
   }
 
-  async pendingInbox(
-    limit: number,
-    afterSeq: number,
-    buckets: readonly number[] | null,
-  ): Promise<InboxRecord[]> {
-    if (buckets?.length === 0) return [];
-    const rows = await this.#db
-      .selectFrom('gateway_inbox')
-      .select(INBOX_COLUMNS)
-      .where('state', '=', PENDING)
-      .where('seq', '>', afterSeq)
-      .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
-      .orderBy('seq')
-      .limit(literalLimit(limit))
-      .execute();
-    return rows.map(inboxRecordOf);
+  pendingInbox(limit: number, afterSeq: number, buckets: BucketFilter): Promise<InboxRecord[]> {
+    return pendingInboxRows(this.#compiled, this.#db, limit, afterSeq, buckets);
   }
 
-  async pendingOutbox(
-    limit: number,
-    afterSeq: number,
-    buckets: readonly number[] | null,
-  ): Promise<OutboxRecord[]> {
-    if (buckets?.length === 0) return [];
-    const rows = await this.#db
-      .selectFrom('gateway_outbox')
-      .select(OUTBOX_COLUMNS)
-      .where('state', '=', PENDING)
-      .where('seq', '>', afterSeq)
-      .$if(buckets !== null, (q) => q.where('bucket', 'in', buckets!))
-      .orderBy('seq')
-      .limit(literalLimit(limit))
-      .execute();
-    return rows.map(outboxRecordOf);
+  pendingOutbox(limit: number, afterSeq: number, buckets: BucketFilter): Promise<OutboxRecord[]> {
+    return pendingOutboxRows(this.#compiled, this.#db, limit, afterSeq, buckets);
   }
 
   async moveToOutbox(
