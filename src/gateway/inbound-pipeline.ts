@@ -137,7 +137,7 @@ export class InboundPipeline {
   #cursor = 0;
   readonly #toMark: number[] = [];
   /** Conversations whose head message (with media) is being protected beside the passes. */
-  readonly #media = new Map<string, Promise<void>>();
+  readonly #media = new Map<string, { readonly row: InboxRecord; readonly task: Promise<void> }>();
   /**
    * Media messages protected and waiting for the runner's next outbox write: the runner stays the
    * only writer of the outbox, so outbox rows become visible in sequence order (the cursor relies on it).
@@ -216,10 +216,7 @@ export class InboundPipeline {
   /** True while a matching conversation has deliveries queued or in flight, or marks wait to be written. */
   busyWith(matches: (tenant: string, conversation: string) => boolean): boolean {
     if (this.#flushing || this.#toMark.length > 0) return true;
-    for (const key of this.#media.keys()) {
-      const [tenant, conversation] = key.split('\n') as [string, string];
-      if (matches(tenant, conversation)) return true;
-    }
+    for (const { row } of this.#media.values()) if (matches(row.tenant, row.conversation)) return true;
     for (const lane of this.#lanes.values()) if (matches(lane.tenant, lane.conversation)) return true;
     return false;
   }
@@ -241,7 +238,7 @@ export class InboundPipeline {
     clearTimeout(this.#retryTimer);
     clearInterval(this.#poll);
     await this.#running;
-    await Promise.allSettled([...this.#media.values()]);
+    await Promise.allSettled([...this.#media.values()].map((m) => m.task));
     await Promise.allSettled([...this.#laneRuns]);
     await this.#flushing;
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
@@ -379,7 +376,7 @@ export class InboundPipeline {
         this.#notifyIdle();
       }
     })();
-    this.#media.set(key, task);
+    this.#media.set(key, { row, task });
   }
 
   async #protectRow(
