@@ -36,6 +36,27 @@ function blobFiles(h: GatewayHarness): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
+/** The simulator sends the customer's image message as WhatsApp would, with `image` as given; resolves once delivered. */
+async function sendImageWebhook(
+  h: GatewayHarness,
+  wamid: string,
+  image: { readonly id: string; readonly mime_type: string; readonly sha256: string },
+): Promise<void> {
+  const { state, events } = h.sandbox.whatsapp;
+  const waId = h.sandbox.tenant.customerWaId;
+  const since = events.mark();
+  state.sendWebhook(
+    'message',
+    inboundMessageWebhook(
+      state.number,
+      { waId, name: 'Ana' },
+      { from: waId, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: 'image', image },
+    ),
+    waId,
+  );
+  await events.waitFor((e) => e.type === 'webhook.delivered' && JSON.stringify(e).includes(wamid), { since });
+}
+
 const openMedia = (h: GatewayHarness, token: string, key: string) =>
   fetch(`${h.url()}/v1/media/${token}`, { headers: { authorization: `Bearer ${key}` } });
 
@@ -95,32 +116,12 @@ describe('media protection through the gateway', () => {
     const { state } = harness.sandbox.whatsapp;
     const stored = state.media.add(photo, 'image/png');
     if (typeof stored === 'string') throw new Error(stored);
-    const waId = harness.sandbox.tenant.customerWaId;
     const wamid = 'wamid.tampered-media-1';
-    const since = harness.sandbox.whatsapp.events.mark();
-    state.sendWebhook(
-      'message',
-      inboundMessageWebhook(
-        state.number,
-        { waId, name: 'Ana' },
-        {
-          from: waId,
-          id: wamid,
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          type: 'image',
-          image: {
-            id: stored.id,
-            mime_type: 'image/png',
-            sha256: createHash('sha256').update('not these bytes').digest('base64'),
-          },
-        },
-      ),
-      waId,
-    );
-    await harness.sandbox.whatsapp.events.waitFor(
-      (e) => e.type === 'webhook.delivered' && JSON.stringify(e).includes(wamid),
-      { since },
-    );
+    await sendImageWebhook(harness, wamid, {
+      id: stored.id,
+      mime_type: 'image/png',
+      sha256: createHash('sha256').update('not these bytes').digest('base64'),
+    });
     await gateway.pipeline.idle();
     expect(await texts(harness)).toEqual(['📎 image not received: it could not be checked safely']);
     expect(events).toContainEqual({
@@ -140,7 +141,6 @@ describe('media protection through the gateway', () => {
   it('a replay after a crash between blob write and outbox reuses the blob: no second download', async () => {
     harness = await startGatewayHarness();
     const gateway = await harness.open();
-    const { state } = harness.sandbox.whatsapp;
     const waId = harness.sandbox.tenant.customerWaId;
     const wamid = 'wamid.crashed-after-blob-1';
     // What the first attempt left: the blob and its token, but no outbox row.
@@ -151,27 +151,8 @@ describe('media protection through the gateway', () => {
       mimeType: 'image/png',
       bytes: photo,
     });
-    const since = harness.sandbox.whatsapp.events.mark();
-    state.sendWebhook(
-      'message',
-      inboundMessageWebhook(
-        state.number,
-        { waId, name: 'Ana' },
-        {
-          from: waId,
-          id: wamid,
-          timestamp: String(Math.floor(Date.now() / 1000)),
-          type: 'image',
-          // An id the simulator does not know: a second download would fail and forward the failure notice.
-          image: { id: '424242424242', mime_type: 'image/png', sha256: 'AAAA' },
-        },
-      ),
-      waId,
-    );
-    await harness.sandbox.whatsapp.events.waitFor(
-      (e) => e.type === 'webhook.delivered' && JSON.stringify(e).includes(wamid),
-      { since },
-    );
+    // An id the simulator does not know: a second download would fail and forward the failure notice.
+    await sendImageWebhook(harness, wamid, { id: '424242424242', mime_type: 'image/png', sha256: 'AAAA' });
     await gateway.pipeline.idle();
     expect(await texts(harness)).toEqual([`📎 image received (protected): ${first.token}`]);
     expect(blobFiles(harness)).toHaveLength(1);
