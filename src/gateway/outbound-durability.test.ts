@@ -8,10 +8,9 @@ import {
   getJson,
   postJson,
   startGatewayHarness,
+  type Json,
   type GatewayHarness,
 } from './test-support/gateway-harness.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let harness: GatewayHarness | undefined;
 afterEach(async () => {

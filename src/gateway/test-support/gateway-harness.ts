@@ -23,7 +23,8 @@ export interface GatewayHarness {
 }
 
 // Simulator answers are read loosely in tests.
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A JSON body as the simulators' control APIs return it, read loosely in tests. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export async function startGatewayHarness(
   options: {
