@@ -6,7 +6,8 @@ import { SqlGatewayStore } from '../adapters/stores/sql-gateway-store.js';
 import { SqlVaultStore } from '../adapters/stores/sql-vault-store.js';
 import { openSqliteDatabase } from '../adapters/stores/sqlite-database.js';
 import { encryptionConfig } from './encryption-config.js';
-import { InboundPipeline } from './inbound-pipeline.js';
+import type { GatewayStore } from './gateway-store.js';
+import { InboundPipeline, type InboundPipelineOptions } from './inbound-pipeline.js';
 import type { MediaHandling } from './media-protection.js';
 import type { PlatformMessage, PlatformSender } from './platform-message.js';
 import { EventRecorder } from './test-support/event-recorder.js';
@@ -18,7 +19,14 @@ afterEach(async () => {
 });
 
 /** The pipeline on a real SQLite store, with a platform that records what it is given. */
-async function setUp(protector: TextProtector, media?: MediaHandling) {
+async function setUp(
+  protector: TextProtector,
+  media?: MediaHandling,
+  extra: {
+    ownership?: InboundPipelineOptions['ownership'];
+    wrap?: (store: GatewayStore) => GatewayStore;
+  } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'veil-pipeline-'));
   const vaultStore = await SqlVaultStore.open(openSqliteDatabase(path.join(dir, 'veil.db')), 'sqlite');
   const delivered: PlatformMessage[] = [];
@@ -29,8 +37,10 @@ async function setUp(protector: TextProtector, media?: MediaHandling) {
     },
   };
   const recorder = new EventRecorder();
+  const store = new SqlGatewayStore(vaultStore.db);
   const pipeline = new InboundPipeline({
-    store: new SqlGatewayStore(vaultStore.db),
+    store: extra.wrap ? extra.wrap(store) : store,
+    ...(extra.ownership ? { ownership: extra.ownership } : {}),
     tenants: new Map([
       [
         't',
@@ -56,7 +66,7 @@ async function setUp(protector: TextProtector, media?: MediaHandling) {
     await vaultStore.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { pipeline, delivered, recorder };
+  return { pipeline, delivered, recorder, store };
 }
 
 const message = (id: string, customer: string, text: string) => ({
@@ -209,5 +219,69 @@ describe('InboundPipeline', () => {
       't4',
       'm5',
     ]);
+  });
+
+  it('finds rows of a conversation it gains while an outbox read is in flight (the read does not move the cursor past them)', async () => {
+    const owned = new Set(['551']);
+    // Another process protected 552's message; this one does not own 552 yet.
+    let gate: { reached: () => void; release: Promise<void> } | undefined;
+    const { pipeline, delivered, store } = await setUp(
+      { protect: async (text) => text, vaultWhole: async (text) => text },
+      undefined,
+      {
+        ownership: { owns: (_tenant, conversation) => owned.has(conversation) },
+        wrap: (inner) =>
+          new Proxy(inner, {
+            get(target, name) {
+              if (name !== 'pendingOutbox') {
+                const value = Reflect.get(target, name) as unknown;
+                // Bound to the store itself: its private fields are not reachable through the proxy.
+                return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+              }
+              return async (limit: number, after?: number) => {
+                const held = gate;
+                gate = undefined;
+                if (held) {
+                  held.reached();
+                  await held.release;
+                }
+                return target.pendingOutbox(limit, after);
+              };
+            },
+          }),
+      },
+    );
+    await store.addInbox([
+      { tenant: 't', messageId: 'b1', conversation: '552', payload: '{}', receivedAt: 0 },
+    ]);
+    const [other] = await store.pendingInbox(10);
+    await store.moveToOutbox([
+      {
+        inboxSeq: other!.seq,
+        outbox: {
+          id: 'b1',
+          tenant: 't',
+          conversation: '552',
+          body: JSON.stringify({ id: 'b1' }),
+          createdAt: 0,
+        },
+      },
+    ]);
+    await pipeline.receive([message('a1', '551', 'one')]);
+    await pipeline.idle();
+    expect(delivered.map((m) => m.id)).toEqual(['a1']);
+
+    // The next pass's outbox read is held; meanwhile this process gains 552 and asks for a rescan.
+    let release: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => {
+      gate = { reached: resolve, release: new Promise<void>((r) => (release = r)) };
+    });
+    await pipeline.receive([message('a2', '551', 'two')]);
+    await reached;
+    owned.add('552');
+    pipeline.rescan();
+    release();
+    await pipeline.idle();
+    expect(delivered.map((m) => m.id).sort()).toEqual(['a1', 'a2', 'b1']);
   });
 });

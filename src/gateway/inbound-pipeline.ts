@@ -131,10 +131,20 @@ export class InboundPipeline {
   readonly #laneRuns = new Set<Promise<void>>();
   /** Outbox rows queued in a lane or being delivered. */
   readonly #taken = new Set<number>();
-  /** Rows finished since the current scan began: a page read before they finished must not requeue them. */
-  readonly #finished = new Set<number>();
+  /**
+   * Rows this process finished, and whether their state is written yet. A read must not requeue
+   * them: until the mark is written they still read as pending, and a page read that began before
+   * it was written may still show them so. A written mark is forgotten when the next scan begins.
+   */
+  readonly #finished = new Map<number, 'marking' | 'marked'>();
   /** Every pending outbox row at or below this sequence number is queued in a lane or finished. */
   #cursor = 0;
+  /**
+   * Set when rows below the cursor may be pending again (buckets gained, rows given back); the next
+   * pass starts from 0. A flag, not `#cursor = 0` at once: a pass reading meanwhile would move the
+   * cursor on past the rows it has to find.
+   */
+  #readFromStart = false;
   readonly #toMark: number[] = [];
   /** Conversations whose head message (with media) is being protected beside the passes. */
   readonly #media = new Map<string, { readonly row: InboxRecord; readonly task: Promise<void> }>();
@@ -209,7 +219,7 @@ export class InboundPipeline {
 
   /** Reads the whole outbox again (buckets just gained may hold rows below the cursor). */
   rescan(): void {
-    this.#cursor = 0;
+    this.#readFromStart = true;
     this.kick();
   }
 
@@ -419,8 +429,12 @@ export class InboundPipeline {
    */
   async #scheduleDeliveries(): Promise<void> {
     const maxQueued = this.#o.maxQueued ?? 10_000;
-    this.#finished.clear();
+    for (const [seq, state] of this.#finished) if (state === 'marked') this.#finished.delete(seq);
     this.#saturated = false;
+    if (this.#readFromStart) {
+      this.#readFromStart = false;
+      this.#cursor = 0;
+    }
     while (!this.#closed) {
       if (this.#taken.size >= maxQueued) {
         this.#saturated = true;
@@ -452,24 +466,23 @@ export class InboundPipeline {
         // order; should the lease come back, the rows are read again from the start.
         if (!this.#mine(row.tenant, row.conversation)) {
           lane.queue.unshift(row);
-          this.#cursor = 0;
+          this.#readFromStart = true;
           break;
         }
         await this.#deliver(row);
-        this.#finished.add(row.seq);
         this.#taken.delete(row.seq);
       }
     })()
       .catch(() => {
         // A store failure: the rows stay pending in the database; read them again from the start.
-        this.#cursor = 0;
+        this.#readFromStart = true;
       })
       .finally(() => {
         for (const row of lane.queue) this.#taken.delete(row.seq);
         this.#lanes.delete(key);
         this.#laneRuns.delete(run);
         // Rows left in the store (memory bound reached, or given back) need another read.
-        if (!this.#closed && (this.#cursor === 0 || this.#saturated)) this.kick();
+        if (!this.#closed && (this.#readFromStart || this.#saturated)) this.kick();
         else this.#notifyIdle();
       });
     this.#laneRuns.add(run);
@@ -488,6 +501,7 @@ export class InboundPipeline {
     const tenant = this.#o.tenants.get(row.tenant);
     if (!tenant) {
       await this.#o.store.markRejected(row.seq, this.#clock(), 'unknown tenant');
+      this.#finished.set(row.seq, 'marked');
       return;
     }
     const message = JSON.parse(row.body) as PlatformMessage;
@@ -517,6 +531,7 @@ export class InboundPipeline {
       if (outcome.kind === 'rejected') {
         breaker.success(); // the platform answered: it is up
         await this.#o.store.markRejected(row.seq, this.#clock(), outcome.reason);
+        this.#finished.set(row.seq, 'marked');
         this.#o.onEvent?.({ type: 'rejected', tenant: row.tenant, id: row.id, reason: outcome.reason });
         return;
       }
@@ -536,11 +551,14 @@ export class InboundPipeline {
    */
   #markDelivered(seq: number): void {
     this.#toMark.push(seq);
+    this.#finished.set(seq, 'marking');
     this.#flushing ??= (async () => {
       await new Promise((resolve) => setImmediate(resolve));
       while (this.#toMark.length > 0) {
         const seqs = this.#toMark.splice(0);
         await this.#o.store.markDelivered(seqs, this.#clock()).catch(() => undefined);
+        // Written, or failed and left pending: either way the next scan may read the row as it is.
+        for (const done of seqs) this.#finished.set(done, 'marked');
       }
     })().finally(() => {
       this.#flushing = undefined;
