@@ -15,6 +15,8 @@ export interface Word {
   readonly capitalized: boolean;
   /** Every letter upper case (and at least two letters). */
   readonly upper: boolean;
+  /** Bits of the word lists it belongs to (see the recognizers' `wordClasses`); 0 for none. */
+  readonly classes: number;
 }
 
 /** A maximal group of consecutive digits. */
@@ -41,9 +43,14 @@ export interface AnalyzedText {
   readonly text: string;
   readonly words: readonly Word[];
   readonly runs: readonly NumberRun[];
+  /** The word classes of all words together: a recognizer whose words are all missing stops at once. */
+  readonly classes: number;
   /** Index of the first word starting at or after `offset`. */
   wordIndexAt(offset: number): number;
 }
+
+/** Lower-case, accent-free word → bits of the word lists it belongs to. */
+export type WordClasses = ReadonlyMap<string, number>;
 
 const MAX_SEPARATOR_RUN = 3;
 
@@ -123,7 +130,7 @@ function isAllUpper(word: string): boolean {
   return true;
 }
 
-function scanWords(text: string): Word[] {
+function scanWords(text: string, wordClasses: WordClasses | undefined): Word[] {
   const words: Word[] = [];
   const n = text.length;
   let i = 0;
@@ -143,7 +150,9 @@ function scanWords(text: string): Word[] {
     const w = text.slice(start, i);
     const capitalized = startsUpper(w);
     const upper = capitalized && isAllUpper(w);
-    words.push({ start, end: i, text: w, norm: normalizeWord(w), capitalized, upper });
+    const norm = normalizeWord(w);
+    const classes = wordClasses === undefined ? 0 : (wordClasses.get(norm) ?? 0);
+    words.push({ start, end: i, text: w, norm, capitalized, upper, classes });
   }
   return words;
 }
@@ -198,22 +207,37 @@ function scanNumberRuns(text: string): NumberRun[] {
   return runs;
 }
 
-export function analyzeText(text: string): AnalyzedText {
-  const words = scanWords(text);
-  const runs = scanNumberRuns(text);
-  return {
-    text,
-    words,
-    runs,
-    wordIndexAt(offset: number): number {
-      let lo = 0;
-      let hi = words.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((words[mid] as Word).start < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
-  };
+class Analysis implements AnalyzedText {
+  readonly words: readonly Word[];
+  readonly runs: readonly NumberRun[];
+  readonly classes: number;
+
+  constructor(
+    readonly text: string,
+    wordClasses: WordClasses | undefined,
+  ) {
+    const words = scanWords(text, wordClasses);
+    let classes = 0;
+    for (const w of words) classes |= w.classes;
+    this.words = words;
+    this.runs = scanNumberRuns(text);
+    this.classes = classes;
+  }
+
+  wordIndexAt(offset: number): number {
+    const words = this.words;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((words[mid] as Word).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** The shared analysis of a message; `wordClasses` tags each word with the lists it belongs to. */
+export function analyzeText(text: string, wordClasses?: WordClasses): AnalyzedText {
+  return new Analysis(text, wordClasses);
 }

@@ -18,16 +18,56 @@ export interface Cue {
   readonly distance: number;
 }
 
-export interface CueTable {
+interface CuePhrase {
+  readonly words: readonly string[];
+  readonly kind: CueKind;
+}
+
+/** A cue found in a message: its kind and the indexes of its first and last words. */
+interface CueHit {
+  readonly kind: CueKind;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Every cue of one table in one message, in text order, and the kinds among them. */
+interface MessageCues {
+  readonly doc: AnalyzedText;
+  readonly hits: readonly CueHit[];
+  readonly kinds: ReadonlySet<CueKind>;
+}
+
+export class CueTable {
   /** Phrases keyed by their last word, longest first. */
-  readonly byLastWord: ReadonlyMap<
-    string,
-    readonly { readonly words: readonly string[]; readonly kind: CueKind }[]
-  >;
+  readonly byLastWord: ReadonlyMap<string, readonly CuePhrase[]>;
+  /**
+   * The cues of the message being detected: every recognizer asks this table about the same
+   * message, so its words are looked up once. One entry: messages are detected one at a time.
+   */
+  #last: MessageCues | undefined;
+
+  constructor(byLastWord: ReadonlyMap<string, readonly CuePhrase[]>) {
+    this.byLastWord = byLastWord;
+  }
+
+  cuesOf(doc: AnalyzedText): MessageCues {
+    const last = this.#last;
+    if (last !== undefined && last.doc === doc) return last;
+    const hits: CueHit[] = [];
+    const kinds = new Set<CueKind>();
+    const words = doc.words;
+    for (let i = 0; i < words.length; i++) {
+      const hit = cueEndingAt(this, words, i);
+      if (hit === undefined) continue;
+      hits.push({ kind: hit.kind, first: i - hit.length + 1, last: i });
+      kinds.add(hit.kind);
+    }
+    return (this.#last = { doc, hits, kinds });
+  }
 }
 
 export function buildCueTable(entries: Readonly<Record<CueKind, readonly string[]>>): CueTable {
-  const byLastWord = new Map<string, { words: string[]; kind: CueKind }[]>();
+  const byLastWord = new Map<string, CuePhrase[]>();
   for (const [kind, phrases] of Object.entries(entries)) {
     for (const phrase of phrases) {
       const words = phrase.split(/\s+/).filter(Boolean).map(normalizeWord);
@@ -39,7 +79,7 @@ export function buildCueTable(entries: Readonly<Record<CueKind, readonly string[
     }
   }
   for (const list of byLastWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byLastWord };
+  return new CueTable(byLastWord);
 }
 
 function phraseEndsAt(words: readonly Word[], endIndex: number, phrase: readonly string[]): boolean {
@@ -62,38 +102,9 @@ export function cueEndingAt(
   return undefined;
 }
 
-type CueHit = { readonly kind: CueKind; readonly length: number } | null;
-
-/**
- * Each word's cue (null: none; undefined: not looked up yet), per message and table: several
- * recognizers ask about the same few words. One entry per table, for the message being detected.
- */
-interface CueHits {
-  readonly doc: AnalyzedText;
-  readonly hits: (CueHit | undefined)[];
-}
-const lastHits = new Map<CueTable, CueHits>();
-
-function cueHitsOf(doc: AnalyzedText, table: CueTable): CueHits {
-  let entry = lastHits.get(table);
-  if (entry === undefined || entry.doc !== doc) {
-    entry = { doc, hits: new Array<CueHit | undefined>(doc.words.length) };
-    lastHits.set(table, entry);
-  }
-  return entry;
-}
-
-function hitAt(entry: CueHits, table: CueTable, index: number): CueHit {
-  let hit = entry.hits[index];
-  if (hit === undefined) entry.hits[index] = hit = cueEndingAt(table, entry.doc.words, index) ?? null;
-  return hit;
-}
-
-/** True when a cue of `kind` ends at any word of the message: recognizers that need one stop early. */
+/** True when a cue of `kind` stands anywhere in the message: recognizers that need one stop early. */
 export function hasCueOfKind(doc: AnalyzedText, table: CueTable, kind: CueKind): boolean {
-  const entry = cueHitsOf(doc, table);
-  for (let i = 0; i < doc.words.length; i++) if (hitAt(entry, table, i)?.kind === kind) return true;
-  return false;
+  return table.cuesOf(doc).kinds.has(kind);
 }
 
 /**
@@ -109,30 +120,18 @@ export function nearestCueBefore(
   barrier = -1,
   kind?: CueKind,
 ): Cue | undefined {
+  const { hits } = table.cuesOf(doc);
+  if (hits.length === 0) return undefined;
   const words = doc.words;
-  const entry = cueHitsOf(doc, table);
   const firstAfter = doc.wordIndexAt(offset);
-  for (let i = firstAfter - 1, distance = 0; i >= 0 && distance < window; i--, distance++) {
-    if ((words[i] as Word).start < barrier) return undefined;
-    const hit = hitAt(entry, table, i);
-    if (hit && (kind === undefined || hit.kind === kind))
-      return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
-  }
-  return undefined;
-}
-
-/** The nearest cue right after `offset` (the value comes first: "12345678909 é o meu cpf"). */
-export function nearestCueAfter(
-  doc: AnalyzedText,
-  table: CueTable,
-  offset: number,
-  window: number,
-): Cue | undefined {
-  const words = doc.words;
-  const from = doc.wordIndexAt(offset);
-  for (let i = from, distance = 0; i < words.length && distance < window; i++, distance++) {
-    const hit = cueEndingAt(table, words, i);
-    if (hit !== undefined) return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
+  for (let h = hits.length - 1; h >= 0; h--) {
+    const hit = hits[h] as CueHit;
+    if (hit.last >= firstAfter) continue;
+    const distance = firstAfter - 1 - hit.last;
+    if (distance >= window) return undefined;
+    // No word before the barrier is looked at: a cue ending there, or past it, is not this value's.
+    if ((words[hit.last] as Word).start < barrier) return undefined;
+    if (kind === undefined || hit.kind === kind) return { kind: hit.kind, wordIndex: hit.first, distance };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { analyzeText, normalizeWord } from './analyzed-text.js';
+import { analyzeText, normalizeWord, type WordClasses } from './analyzed-text.js';
 import { buildCueTable, type CueTable } from './cues.js';
 import type { Entity, EntityType, Lang } from './entity.js';
 import { CUE_PHRASES } from './lexicon/cue-phrases.js';
@@ -38,6 +38,16 @@ function mergeCues(extra: Readonly<Record<string, readonly string[]>> | undefine
   return buildCueTable(merged);
 }
 
+/** The word lists of all the recognizers as one table (the built-in ones share a single table). */
+function mergeWordClasses(recognizers: readonly Recognizer[]): WordClasses | undefined {
+  const tables = [...new Set(recognizers.flatMap((r) => (r.wordClasses ? [r.wordClasses] : [])))];
+  if (tables.length <= 1) return tables[0];
+  const merged = new Map<string, number>();
+  for (const table of tables)
+    for (const [word, bits] of table) merged.set(word, (merged.get(word) ?? 0) | bits);
+  return merged;
+}
+
 /** Builds an engine from an explicit list of recognizers: no recognizer registers itself on import. */
 export function createDetectionEngine(options: DetectionOptions): DetectionEngine {
   const cues = mergeCues(options.extraCues);
@@ -47,12 +57,13 @@ export function createDetectionEngine(options: DetectionOptions): DetectionEngin
   const known = [...new Set(options.recognizers.flatMap((r) => r.types))];
   const wanted = new Set(options.types ?? known);
   const recognizers = options.recognizers.filter((r) => r.types.some((t) => wanted.has(t)));
+  const wordClasses = mergeWordClasses(recognizers);
 
   return {
     types: known.filter((t) => wanted.has(t)),
     detect({ text, lang }) {
       if (text.length === 0) return [];
-      const doc = analyzeText(text);
+      const doc = analyzeText(text, wordClasses);
       const context: RecognizerContext = { lang, cues, defaultRegion };
       const found: Entity[] = [];
       for (const recognizer of recognizers) recognizer.detect(doc, context, found);

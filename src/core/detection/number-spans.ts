@@ -5,15 +5,31 @@ import { isLetterCode } from './analyzed-text.js';
  * A candidate value: consecutive digit groups of one run. Recognizers of numeric types enumerate
  * these instead of running their own patterns over the whole text.
  */
-export interface NumberSpan {
-  readonly run: NumberRun;
-  readonly first: number;
-  readonly last: number;
+export class NumberSpan {
   readonly start: number;
   readonly end: number;
   readonly digits: string;
-  /** The text of the span, separators included. */
-  readonly text: string;
+
+  constructor(
+    private readonly source: string,
+    readonly run: NumberRun,
+    readonly first: number,
+    readonly last: number,
+  ) {
+    this.start = first === 0 ? run.start : run.groups[first]!.start;
+    this.end = run.groups[last]!.end;
+    this.digits = run.digits.slice(run.digitOffsets[first], run.digitOffsets[last + 1]);
+  }
+
+  /** The span starts with the run's leading "+" or "(" (a phone number's shape, not an identifier's). */
+  get prefixed(): boolean {
+    return this.first === 0 && this.run.start !== this.run.groups[0]!.start;
+  }
+
+  /** The text of the span, separators included (sliced on demand: most spans are rejected before). */
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 /** Longest span, in groups, that recognizers consider: enough for "+55 (11) 9 8765-4321". */
@@ -26,14 +42,6 @@ export function gluedToLetters(doc: AnalyzedText, start: number, end: number): b
     (start > 0 && isLetterCode(t.charCodeAt(start - 1))) ||
     (end < t.length && isLetterCode(t.charCodeAt(end)))
   );
-}
-
-/** The span of groups first..last of `run`, its digits one slice of the run's. */
-function spanOf(text: string, run: NumberRun, first: number, last: number): NumberSpan {
-  const start = first === 0 ? run.start : run.groups[first]!.start;
-  const end = run.groups[last]!.end;
-  const digits = run.digits.slice(run.digitOffsets[first], run.digitOffsets[last + 1]);
-  return { run, first, last, start, end, digits, text: text.slice(start, end) };
 }
 
 /**
@@ -53,7 +61,7 @@ export function forEachNumberSpan(
       for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
         const length = offsets[last + 1]! - offsets[first]!;
         if (length > maxDigits) break;
-        if (length >= minDigits) visit(spanOf(doc.text, run, first, last));
+        if (length >= minDigits) visit(new NumberSpan(doc.text, run, first, last));
       }
     }
   }
@@ -78,7 +86,7 @@ export function forEachLongestNumberSpan(
         const length = offsets[last + 1]! - offsets[first]!;
         if (length < minDigits) break;
         if (length > maxDigits) continue;
-        if (visit(spanOf(doc.text, run, first, last))) {
+        if (visit(new NumberSpan(doc.text, run, first, last))) {
           first = last;
           break;
         }

@@ -1,4 +1,4 @@
-import type { AnalyzedText } from './analyzed-text.js';
+import type { AnalyzedText, WordClasses } from './analyzed-text.js';
 import type { CueTable } from './cues.js';
 import type { Entity, EntityType, Lang } from './entity.js';
 
@@ -17,6 +17,8 @@ export interface RecognizerContext {
 export interface Recognizer {
   readonly name: string;
   readonly types: readonly EntityType[];
+  /** The word lists this recognizer tests words against (as `Word.classes` bits), if any. */
+  readonly wordClasses?: WordClasses;
   detect(doc: AnalyzedText, context: RecognizerContext, sink: Entity[]): void;
 }
 

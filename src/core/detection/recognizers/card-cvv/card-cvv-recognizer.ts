@@ -1,5 +1,6 @@
 import type { NumberRun } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
+import { hasCueOfKind } from '../../cues.js';
 import { gluedToLetters } from '../../number-spans.js';
 import { cueBefore } from '../../numeric-cues.js';
 import { type Recognizer } from '../../recognizer.js';
@@ -11,6 +12,7 @@ export const cardCvvRecognizer: Recognizer = {
   name: 'card-cvv',
   types: ['CARD_CVV'],
   detect(doc, context, sink: Entity[]) {
+    if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
       run.groups.forEach((g, index) => {
         const len = g.end - g.start;

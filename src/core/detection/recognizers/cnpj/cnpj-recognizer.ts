@@ -1,5 +1,6 @@
 import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cnpjValid } from '../../../check-digits.js';
@@ -14,11 +15,12 @@ export const cnpjRecognizer: Recognizer = {
   detect(doc, context, sink: Entity[]) {
     const seen = new Set<number>();
     forEachNumberSpan(doc, 14, 14, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (span.prefixed) return;
       if (gluedToLetters(doc, span.start, span.end)) return;
+      const valid = cnpjValid(span.digits);
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CNPJ')) return;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CNPJ');
       if (verdict === 'vetoes') return;
-      const valid = cnpjValid(span.digits);
       if (!valid && verdict !== 'supports') return;
       const canonical = groupLengthsOf(span).join(',') === '2,3,3,4,2';
       const base = valid ? (canonical ? 0.85 : 0.65) : 0.55;

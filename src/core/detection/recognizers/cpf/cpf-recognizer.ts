@@ -1,5 +1,6 @@
 import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cpfValid } from '../../../check-digits.js';
@@ -13,14 +14,17 @@ export const cpfRecognizer: Recognizer = {
   types: ['CPF'],
   detect(doc, context, sink: Entity[]) {
     forEachNumberSpan(doc, 11, 11, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (span.prefixed) return;
       if (gluedToLetters(doc, span.start, span.end)) return;
+      // Most 11-digit numbers in a chat are phone numbers: without a CPF cue in the message, only
+      // valid check digits make it worth looking further.
+      const valid = cpfValid(span.digits);
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CPF')) return;
       const seps = separatorsOf(doc, span);
       if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) return;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF');
       if (verdict === 'vetoes') return;
       const canonical = CPF_GROUPINGS.has(groupLengthsOf(span).join(','));
-      const valid = cpfValid(span.digits);
       if (!valid && verdict !== 'supports') return;
       const base = valid ? (canonical ? 0.85 : 0.6) : 0.55;
       sink.push({

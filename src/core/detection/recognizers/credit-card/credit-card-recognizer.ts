@@ -1,5 +1,6 @@
 import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cardIssuer } from '../../validators/card-issuers.js';
@@ -31,8 +32,10 @@ export const creditCardRecognizer: Recognizer = {
   types: ['CREDIT_CARD'],
   detect(doc, context, sink: Entity[]) {
     forEachNumberSpan(doc, 13, 19, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (span.prefixed) return;
       if (gluedToLetters(doc, span.start, span.end)) return;
+      const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CREDIT_CARD')) return;
       const seps = separatorsOf(doc, span);
       if (seps.some((s) => /[/()]/.test(s))) return;
       // One kind of separator throughout, as people type card numbers.
@@ -42,7 +45,6 @@ export const creditCardRecognizer: Recognizer = {
       if (!plain && !TYPICAL_GROUPINGS.has(lengths.join(','))) return;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD');
       if (verdict === 'vetoes') return;
-      const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;
       if (!valid && verdict !== 'supports') return;
       const base = valid ? 0.8 : 0.55;
       sink.push({

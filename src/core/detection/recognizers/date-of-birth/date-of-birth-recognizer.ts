@@ -10,7 +10,8 @@ import {
 import { hasCueOfKind } from '../../cues.js';
 import { cueBefore } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
-import { mayNameMonth, monthOf } from './month-names.js';
+import { monthOf } from './month-names.js';
+import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
 /** How far back a birth cue may stand: "data de nascimento do titular é 22/5/88". */
 const BIRTH_WINDOW = 6;
@@ -55,7 +56,7 @@ const DAY_YEAR_AFTER = /^\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4})(?!\d
 function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => void): void {
   const text = doc.text;
   for (const w of doc.words) {
-    if (!mayNameMonth(w.norm)) continue;
+    if ((w.classes & WordClass.MONTH) === 0) continue;
     const before = text.slice(Math.max(0, w.start - 16), w.start);
     const after = text.slice(w.end, w.end + 24);
     const dayMatch = DAY_BEFORE.exec(before);
@@ -91,6 +92,7 @@ function hasBirthCue(doc: AnalyzedText, context: RecognizerContext, start: numbe
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
+  wordClasses: WORD_CLASSES,
   detect(doc, context, sink: Entity[]) {
     // Every date has digits (a numeric date, or a day or year beside the month's name), and a date
     // of birth has its cue: without both, nothing here can match.
@@ -98,8 +100,7 @@ export const dateOfBirthRecognizer: Recognizer = {
     const push = (start: number, end: number) =>
       sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
     forEachNumberSpan(doc, 4, 8, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(') || gluedToLetters(doc, span.start, span.end))
-        return;
+      if (span.prefixed || gluedToLetters(doc, span.start, span.end)) return;
       if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
     });
     textualDates(doc, (start, end) => {

@@ -64,8 +64,8 @@ const ABBREVIATED: Record<string, number> = {
 const FULL_MONTHS = new Map(Object.entries(FULL));
 const ABBREVIATED_MONTHS = new Map(Object.entries(ABBREVIATED));
 
-/** True when the word may name a month, in full or abbreviated: the cheap test before any parsing. */
-export const mayNameMonth = (norm: string): boolean => FULL_MONTHS.has(norm) || ABBREVIATED_MONTHS.has(norm);
+/** Every month word, in full or abbreviated. */
+export const MONTH_WORDS: readonly string[] = [...FULL_MONTHS.keys(), ...ABBREVIATED_MONTHS.keys()];
 
 /** The month a word names; abbreviations count only where `allowAbbreviation` (they are also common words). */
 export function monthOf(norm: string, allowAbbreviation: boolean): number | undefined {

@@ -381,3 +381,6 @@ export const STREET_BEFORE = new Set([
   'boulevard',
   'lane',
 ]);
+
+/** Words right after a name that make it an introduction: "Maria aqui", "John speaking". */
+export const AFTER_INTRO = new Set(['aqui', 'here', 'speaking', 'falando', 'hablando', 'aca']);

@@ -1,33 +1,20 @@
 import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.js';
-import { buildCueTable, nearestCueBefore, cueEndingAt } from '../../cues.js';
+import { buildCueTable, cueEndingAt, hasCueOfKind, nearestCueBefore } from '../../cues.js';
 import type { Entity } from '../../entity.js';
-import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../../lexicon/names.generated.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
-import {
-  COMPANY_AFTER,
-  COMPANY_BEFORE,
-  JOINING_PARTICLES,
-  NAME_PARTICLES,
-  PERSON_CUES,
-  PLACE_BEFORE,
-  PLACE_NAMES,
-  STREET_BEFORE,
-  TITLES,
-} from './person-context.js';
+import { WORD_CLASSES, WordClass } from '../word-classes.js';
+import { PERSON_CUES } from './person-context.js';
 
-const GIVEN = new Set(GIVEN_NAMES);
-const SURNAME = new Set(SURNAMES);
-const AMBIGUOUS = new Set(AMBIGUOUS_NAMES);
 const CUES = buildCueTable(PERSON_CUES);
 const MAX_NAME_WORDS = 5;
 /** A person's score stays below an address's, so a street named after someone stays an address. */
 const MAX_SCORE = 0.88;
-const AFTER_INTRO = new Set(['aqui', 'here', 'speaking', 'falando', 'hablando', 'aca']);
 
 type Style = 'title' | 'upper' | 'lower';
 const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
-const isNameWord = (w: Word) => GIVEN.has(w.norm) || SURNAME.has(w.norm);
+const is = (w: { readonly classes: number }, bits: number): boolean => (w.classes & bits) !== 0;
+const isNameWord = (w: Word) => is(w, WordClass.GIVEN | WordClass.SURNAME);
 
 interface Chain {
   readonly first: number;
@@ -56,21 +43,20 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     let p = k;
     while (
       p < words.length &&
-      NAME_PARTICLES.has(words[p]!.norm) &&
+      is(words[p]!, WordClass.NAME_PARTICLE) &&
       (!words[p]!.capitalized || style === 'upper') &&
       joinedBySpace(doc.text, words[p - 1]!, words[p]!)
     )
       p++;
     const w = words[p];
     if (w === undefined || !joinedBySpace(doc.text, words[p - 1]!, w)) break;
-    if (p > k && JOINING_PARTICLES.has(words[p - 1]!.norm) && p - k === 1 && !isNameWord(w)) break;
+    if (p > k && is(words[p - 1]!, WordClass.JOINING_PARTICLE) && p - k === 1 && !isNameWord(w)) break;
     const sameStyle = styleOf(w) === style || (style === 'upper' && w.text.length === 1);
     if (!sameStyle) break;
     if (isNameWord(w)) known++;
     else if (
       style !== 'lower' &&
-      !STREET_BEFORE.has(w.norm) &&
-      !COMPANY_AFTER.has(w.norm) &&
+      !is(w, WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER) &&
       w.text.length > 1 &&
       !CUES.byLastWord.has(w.norm)
     )
@@ -154,7 +140,7 @@ function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
 
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
 function closesMessage(line: string): boolean {
-  const words = analyzeText(line).words;
+  const words = analyzeText(line, WORD_CLASSES).words;
   return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
 }
 
@@ -171,23 +157,23 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (
     prev !== undefined &&
     joinedBySpace(text, prev, head) &&
-    (COMPANY_BEFORE.has(prev.norm) || PLACE_BEFORE.has(prev.norm))
+    is(prev, WordClass.COMPANY_BEFORE | WordClass.PLACE_BEFORE)
   )
     return 0;
   // "Padaria Dona Teresa": a title inside a store name.
   const beforeTitle = words[chain.first - 2];
   if (
     prev !== undefined &&
-    TITLE_WORDS.has(prev.norm) &&
+    is(prev, WordClass.TITLE) &&
     beforeTitle !== undefined &&
-    COMPANY_BEFORE.has(beforeTitle.norm)
+    is(beforeTitle, WordClass.COMPANY_BEFORE)
   )
     return 0;
   if (/^\s?\u{1F916}/u.test(text.slice(tail.end, tail.end + 3))) return 0;
-  if (prev !== undefined && STREET_BEFORE.has(prev.norm) && head.start - prev.end <= 2) return 0;
+  if (prev !== undefined && is(prev, WordClass.STREET_BEFORE) && head.start - prev.end <= 2) return 0;
   if (
     next !== undefined &&
-    COMPANY_AFTER.has(next.norm) &&
+    is(next, WordClass.COMPANY_AFTER) &&
     /^[\s&,]{1,3}$/.test(text.slice(tail.end, next.start)) &&
     (next.norm.length > 3 || next.upper)
   )
@@ -204,16 +190,16 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
       cue.distance === 0 &&
       chain.style === 'title' &&
       isLowerArticle(doc, cue.wordIndex)) ||
-    (next !== undefined && AFTER_INTRO.has(next.norm) && next.start - tail.end <= 2);
+    (next !== undefined && is(next, WordClass.AFTER_INTRO) && next.start - tail.end <= 2);
   const signature = isSignature(doc, head.start, tail.end);
   const greeting =
     cue?.kind === 'GREETING' &&
     cue.distance === 0 &&
     cue.wordIndex <= 1 &&
     /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
-  if (single && !intro && !signature && PLACE_NAMES.has(head.norm)) return 0;
+  if (single && !intro && !signature && is(head, WordClass.PLACE_NAME)) return 0;
   // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
-  if (AMBIGUOUS.has(head.norm) && single && !intro && !signature) return 0;
+  if (is(head, WordClass.AMBIGUOUS) && single && !intro && !signature) return 0;
 
   let score = 0.3 + Math.min(0.3, (chain.known - 1) * 0.15) + Math.min(0.1, chain.unknown * 0.05);
   if (chain.style !== 'lower') score += 0.15;
@@ -240,11 +226,15 @@ function nearestBotAfter(doc: AnalyzedText, last: number): boolean {
 export const personRecognizer: Recognizer = {
   name: 'person',
   types: ['PERSON'],
+  wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
+    // A name starts at a known name or right after a naming phrase ("me llamo Lupita").
+    if (!is(doc, WordClass.GIVEN | WordClass.SURNAME) && !hasCueOfKind(doc, CUES, 'NAMING')) return;
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const known = GIVEN.has(w.norm) || (w.capitalized && titleBefore(doc, i) && SURNAME.has(w.norm));
+      const known =
+        is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
       if (!known && !(w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
@@ -261,8 +251,7 @@ export const personRecognizer: Recognizer = {
   },
 };
 
-const TITLE_WORDS = new Set(TITLES);
 function titleBefore(doc: AnalyzedText, index: number): boolean {
   const prev = doc.words[index - 1];
-  return prev !== undefined && TITLE_WORDS.has(prev.norm);
+  return prev !== undefined && is(prev, WordClass.TITLE);
 }

@@ -9,8 +9,8 @@ import {
   NUMBER_MARKERS,
   STANDALONE_COMPLEMENTS,
   STREET_SUFFIXES,
-  STREET_TYPES,
 } from './street-words.js';
+import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
 /** How far a street name may run between its type word and its number. */
 const MAX_NAME_WORDS = 7;
@@ -234,11 +234,13 @@ function endOf(tokens: Tokens, index: number): number {
 export const streetAddressRecognizer: Recognizer = {
   name: 'street-address',
   types: ['STREET_ADDRESS'],
+  wordClasses: WORD_CLASSES,
   detect(doc: AnalyzedText, _context, sink: Entity[]) {
     const text = doc.text;
     let coveredUntil = -1;
-    for (const w of doc.words as readonly Word[]) {
-      if (w.start < coveredUntil || !STREET_TYPES.has(w.norm)) continue;
+    const typed = (doc.classes & WordClass.STREET_TYPE) !== 0;
+    for (const w of typed ? (doc.words as readonly Word[]) : []) {
+      if (w.start < coveredUntil || (w.classes & WordClass.STREET_TYPE) === 0) continue;
       const tokens = new Tokens(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;
@@ -251,6 +253,8 @@ export const streetAddressRecognizer: Recognizer = {
       });
       coveredUntil = endOf(tokens, end);
     }
+    // An English-style address ends in a street suffix ("Maple Drive").
+    if ((doc.classes & WordClass.STREET_SUFFIX) === 0) return;
     for (const run of doc.runs) {
       const g = run.groups[0]!;
       if (run.start < coveredUntil && run.start >= 0 && g.start < coveredUntil) continue;

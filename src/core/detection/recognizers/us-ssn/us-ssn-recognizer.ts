@@ -13,7 +13,7 @@ export const usSsnRecognizer: Recognizer = {
   types: ['US_SSN'],
   detect(doc, context, sink: Entity[]) {
     forEachNumberSpan(doc, 9, 9, (span) => {
-      if (span.text.startsWith('+') || span.text.startsWith('(')) return;
+      if (span.prefixed) return;
       if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) return;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
       if (verdict === 'vetoes') return;

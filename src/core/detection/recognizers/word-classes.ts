@@ -1,0 +1,64 @@
+import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names.generated.js';
+import { MONTH_WORDS } from './date-of-birth/month-names.js';
+import {
+  AFTER_INTRO,
+  COMPANY_AFTER,
+  COMPANY_BEFORE,
+  JOINING_PARTICLES,
+  NAME_PARTICLES,
+  PLACE_BEFORE,
+  PLACE_NAMES,
+  STREET_BEFORE,
+  TITLES,
+} from './person/person-context.js';
+import { STREET_SUFFIXES, STREET_TYPES } from './street-address/street-words.js';
+
+/**
+ * The word lists the built-in recognizers consult, as bits: the analysis looks each word up once
+ * and every recognizer then tests bits instead of hashing the word again, and a recognizer whose
+ * words a message lacks altogether stops at once (`AnalyzedText.classes`).
+ */
+export const WordClass = {
+  GIVEN: 1 << 0,
+  SURNAME: 1 << 1,
+  /** A name that is also a common word ("Rosa", "Mark", "Dias"). */
+  AMBIGUOUS: 1 << 2,
+  TITLE: 1 << 3,
+  NAME_PARTICLE: 1 << 4,
+  JOINING_PARTICLE: 1 << 5,
+  COMPANY_BEFORE: 1 << 6,
+  COMPANY_AFTER: 1 << 7,
+  PLACE_BEFORE: 1 << 8,
+  PLACE_NAME: 1 << 9,
+  STREET_BEFORE: 1 << 10,
+  AFTER_INTRO: 1 << 11,
+  STREET_TYPE: 1 << 12,
+  STREET_SUFFIX: 1 << 13,
+  MONTH: 1 << 14,
+} as const;
+
+function classify(): Map<string, number> {
+  const classes = new Map<string, number>();
+  const add = (words: Iterable<string>, bit: number) => {
+    for (const word of words) classes.set(word, (classes.get(word) ?? 0) | bit);
+  };
+  add(GIVEN_NAMES, WordClass.GIVEN);
+  add(SURNAMES, WordClass.SURNAME);
+  add(AMBIGUOUS_NAMES, WordClass.AMBIGUOUS);
+  add(TITLES, WordClass.TITLE);
+  add(NAME_PARTICLES, WordClass.NAME_PARTICLE);
+  add(JOINING_PARTICLES, WordClass.JOINING_PARTICLE);
+  add(COMPANY_BEFORE, WordClass.COMPANY_BEFORE);
+  add(COMPANY_AFTER, WordClass.COMPANY_AFTER);
+  add(PLACE_BEFORE, WordClass.PLACE_BEFORE);
+  add(PLACE_NAMES, WordClass.PLACE_NAME);
+  add(STREET_BEFORE, WordClass.STREET_BEFORE);
+  add(AFTER_INTRO, WordClass.AFTER_INTRO);
+  add(STREET_TYPES, WordClass.STREET_TYPE);
+  add(STREET_SUFFIXES, WordClass.STREET_SUFFIX);
+  add(MONTH_WORDS, WordClass.MONTH);
+  return classes;
+}
+
+/** Lower-case, accent-free word → its WordClass bits. */
+export const WORD_CLASSES: ReadonlyMap<string, number> = classify();
