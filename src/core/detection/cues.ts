@@ -46,7 +46,14 @@ export class CueTable {
    */
   #last: MessageCues | undefined;
 
-  constructor(byLastWord: ReadonlyMap<string, readonly CuePhrase[]>) {
+  /**
+   * @param lastWordClass a `Word.classes` bit that the analysis sets on every word ending a phrase
+   *   of this table, so that finding a message's cues skips all other words without a look-up.
+   */
+  constructor(
+    byLastWord: ReadonlyMap<string, readonly CuePhrase[]>,
+    readonly lastWordClass?: number,
+  ) {
     this.byLastWord = byLastWord;
   }
 
@@ -56,7 +63,9 @@ export class CueTable {
     const hits: CueHit[] = [];
     const kinds = new Set<CueKind>();
     const words = doc.words;
+    const bit = this.lastWordClass;
     for (let i = 0; i < words.length; i++) {
+      if (bit !== undefined && ((words[i] as Word).classes & bit) === 0) continue;
       const hit = cueEndingAt(this, words, i);
       if (hit === undefined) continue;
       hits.push({ kind: hit.kind, first: i - hit.length + 1, last: i });
@@ -66,7 +75,10 @@ export class CueTable {
   }
 }
 
-export function buildCueTable(entries: Readonly<Record<CueKind, readonly string[]>>): CueTable {
+export function buildCueTable(
+  entries: Readonly<Record<CueKind, readonly string[]>>,
+  lastWordClass?: number,
+): CueTable {
   const byLastWord = new Map<string, CuePhrase[]>();
   for (const [kind, phrases] of Object.entries(entries)) {
     for (const phrase of phrases) {
@@ -79,7 +91,7 @@ export function buildCueTable(entries: Readonly<Record<CueKind, readonly string[
     }
   }
   for (const list of byLastWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return new CueTable(byLastWord);
+  return new CueTable(byLastWord, lastWordClass);
 }
 
 function phraseEndsAt(words: readonly Word[], endIndex: number, phrase: readonly string[]): boolean {

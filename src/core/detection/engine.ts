@@ -29,22 +29,28 @@ export interface DetectionEngine {
   detect(request: DetectRequest): Entity[];
 }
 
+/** The `Word.classes` bit the engine sets on the last words of its cue phrases (recognizers' bits stay below). */
+const CUE_END = 1 << 30;
+
 function mergeCues(extra: Readonly<Record<string, readonly string[]>> | undefined): CueTable {
-  if (!extra) return buildCueTable(CUE_PHRASES);
+  if (!extra) return buildCueTable(CUE_PHRASES, CUE_END);
   const merged: Record<string, string[]> = {};
   for (const source of [CUE_PHRASES, extra]) {
     for (const [kind, phrases] of Object.entries(source)) (merged[kind] ??= []).push(...phrases);
   }
-  return buildCueTable(merged);
+  return buildCueTable(merged, CUE_END);
 }
 
-/** The word lists of all the recognizers as one table (the built-in ones share a single table). */
-function mergeWordClasses(recognizers: readonly Recognizer[]): WordClasses | undefined {
-  const tables = [...new Set(recognizers.flatMap((r) => (r.wordClasses ? [r.wordClasses] : [])))];
-  if (tables.length <= 1) return tables[0];
+/**
+ * The word lists of all the recognizers and the cue table's last words as one table, so the
+ * analysis answers every question about a word with a single look-up.
+ */
+function mergeWordClasses(recognizers: readonly Recognizer[], cues: CueTable): WordClasses {
   const merged = new Map<string, number>();
+  const tables = new Set(recognizers.flatMap((r) => (r.wordClasses ? [r.wordClasses] : [])));
   for (const table of tables)
     for (const [word, bits] of table) merged.set(word, (merged.get(word) ?? 0) | bits);
+  for (const word of cues.byLastWord.keys()) merged.set(word, (merged.get(word) ?? 0) | CUE_END);
   return merged;
 }
 
@@ -57,7 +63,7 @@ export function createDetectionEngine(options: DetectionOptions): DetectionEngin
   const known = [...new Set(options.recognizers.flatMap((r) => r.types))];
   const wanted = new Set(options.types ?? known);
   const recognizers = options.recognizers.filter((r) => r.types.some((t) => wanted.has(t)));
-  const wordClasses = mergeWordClasses(recognizers);
+  const wordClasses = mergeWordClasses(recognizers, cues);
 
   return {
     types: known.filter((t) => wanted.has(t)),

@@ -1,3 +1,4 @@
+import { buildCueTable } from '../cues.js';
 import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names.generated.js';
 import { MONTH_WORDS } from './date-of-birth/month-names.js';
 import {
@@ -6,6 +7,7 @@ import {
   COMPANY_BEFORE,
   JOINING_PARTICLES,
   NAME_PARTICLES,
+  PERSON_CUES,
   PLACE_BEFORE,
   PLACE_NAMES,
   STREET_BEFORE,
@@ -35,6 +37,8 @@ export const WordClass = {
   STREET_TYPE: 1 << 12,
   STREET_SUFFIX: 1 << 13,
   MONTH: 1 << 14,
+  /** The last word of a person-context phrase ("meu nome é", "att", "virtual assistant"). */
+  PERSON_CUE_END: 1 << 15,
 } as const;
 
 function classify(): Map<string, number> {
@@ -57,6 +61,7 @@ function classify(): Map<string, number> {
   add(STREET_TYPES, WordClass.STREET_TYPE);
   add(STREET_SUFFIXES, WordClass.STREET_SUFFIX);
   add(MONTH_WORDS, WordClass.MONTH);
+  add(buildCueTable(PERSON_CUES).byLastWord.keys(), WordClass.PERSON_CUE_END);
   return classes;
 }
 

@@ -6,7 +6,7 @@ import { clampScore, type Recognizer } from '../../recognizer.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { PERSON_CUES } from './person-context.js';
 
-const CUES = buildCueTable(PERSON_CUES);
+const CUES = buildCueTable(PERSON_CUES, WordClass.PERSON_CUE_END);
 const MAX_NAME_WORDS = 5;
 /** A person's score stays below an address's, so a street named after someone stays an address. */
 const MAX_SCORE = 0.88;
@@ -58,7 +58,7 @@ function growChain(doc: AnalyzedText, first: number): Chain {
       style !== 'lower' &&
       !is(w, WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER) &&
       w.text.length > 1 &&
-      !CUES.byLastWord.has(w.norm)
+      !is(w, WordClass.PERSON_CUE_END)
     )
       unknown++;
     else break;
@@ -130,7 +130,7 @@ function isLowerArticle(doc: AnalyzedText, index: number): boolean {
 
 /** "me llamo Lupita": a naming phrase right before the word, so even an unknown name is one. */
 function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
-  if (w.text.length < 3 || CUES.byLastWord.has(w.norm)) return false;
+  if (w.text.length < 3 || is(w, WordClass.PERSON_CUE_END)) return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;
