@@ -1,3 +1,5 @@
+import { foldCode, HASH_SEED, hashStep, type WordTable } from './word-table.js';
+
 /**
  * One linear pass over a message that every recognizer shares: the words (with an accent-free,
  * lower-case form for lexicon and cue look-ups) and the runs of digits joined by separators.
@@ -111,26 +113,68 @@ export function normalizeWord(word: string): string {
   return folded;
 }
 
-/** First letter upper case; ASCII answered from the code, other letters by case mapping. */
+/**
+ * What the word scan needs of a Latin unit, in one look-up: its folded unit (low 16 bits, 0 when it
+ * does not fold to one unit), whether it is a letter, and whether it is upper or lower case.
+ */
+const LETTER_BIT = 1 << 16;
+const UPPER_BIT = 1 << 17;
+const LOWER_BIT = 1 << 18;
+const LATIN = (() => {
+  const table = new Int32Array(0x250);
+  for (let c = 0; c < table.length; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] =
+      foldCode(c) |
+      (LATIN_LETTERS[c] === 1 ? LETTER_BIT : 0) |
+      (ch.toLowerCase() !== ch ? UPPER_BIT : 0) |
+      (ch.toUpperCase() !== ch ? LOWER_BIT : 0);
+  }
+  return table;
+})();
+
+/** First letter upper case. */
 function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
   const first = word[0] as string;
   return first !== first.toLowerCase();
 }
 
 /** Every letter upper case (words of one letter are not "upper"). */
 function isAllUpper(word: string): boolean {
-  if (word.length < 2) return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 97 && c <= 122) return false;
-    if (c > 127) return word === word.toUpperCase();
-  }
-  return true;
+  return word.length >= 2 && word === word.toUpperCase();
 }
 
-function scanWords(text: string, wordClasses: WordClasses | undefined): Word[] {
+class ScannedWord implements Word {
+  #text: string | undefined;
+  #norm: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly capitalized: boolean,
+    readonly upper: boolean,
+    readonly classes: number,
+    norm: string | undefined,
+  ) {
+    this.#norm = norm;
+  }
+
+  get text(): string {
+    return (this.#text ??= this.source.slice(this.start, this.end));
+  }
+
+  get norm(): string {
+    return (this.#norm ??= normalizeWord(this.text));
+  }
+}
+
+/**
+ * Words, each looked up in `table` as it is scanned: Latin words by the hash of their folded units
+ * (no lower-cased copy, no string hash), others through normalizeWord. Case flags come from tables
+ * for the Latin blocks and from the string methods beyond them.
+ */
+function scanWords(text: string, table: WordTable | undefined): Word[] {
   const words: Word[] = [];
   const n = text.length;
   let i = 0;
@@ -140,19 +184,46 @@ function scanWords(text: string, wordClasses: WordClasses | undefined): Word[] {
       continue;
     }
     const start = i;
-    i++;
-    while (i < n) {
+    let hash = HASH_SEED;
+    let latin = true;
+    let lowerSeen = false;
+    for (;;) {
       const c = text.charCodeAt(i);
-      if (isLetterCode(c)) i++;
-      else if (isWordInnerJoiner(c) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) i += 2;
-      else break;
+      const info = c < 0x250 ? (LATIN[c] as number) : 0;
+      const folded = info & 0xffff;
+      if (folded === 0) latin = false;
+      else {
+        hash = hashStep(hash, folded);
+        if ((info & LOWER_BIT) !== 0) lowerSeen = true;
+      }
+      i++;
+      if (i >= n) break;
+      const next = text.charCodeAt(i);
+      if (next < 0x250 ? ((LATIN[next] as number) & LETTER_BIT) !== 0 : isLetterCode(next)) continue;
+      if (isWordInnerJoiner(next) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) continue;
+      break;
     }
-    const w = text.slice(start, i);
-    const capitalized = startsUpper(w);
-    const upper = capitalized && isAllUpper(w);
-    const norm = normalizeWord(w);
-    const classes = wordClasses === undefined ? 0 : (wordClasses.get(norm) ?? 0);
-    words.push({ start, end: i, text: w, norm, capitalized, upper, classes });
+    let capitalized: boolean;
+    let upper: boolean;
+    let id = -1;
+    let norm: string | undefined;
+    if (latin) {
+      capitalized = ((LATIN[text.charCodeAt(start)] as number) & UPPER_BIT) !== 0;
+      upper = capitalized && i - start >= 2 && !lowerSeen;
+      if (table !== undefined) id = table.find(text, start, i, hash);
+    } else {
+      const w = text.slice(start, i);
+      capitalized = startsUpper(w);
+      upper = capitalized && isAllUpper(w);
+      norm = normalizeWord(w);
+      if (table !== undefined) id = table.findNormalized(norm);
+    }
+    let classes = 0;
+    if (id >= 0) {
+      norm = (table as WordTable).key(id);
+      classes = (table as WordTable).classes(id);
+    }
+    words.push(new ScannedWord(text, start, i, capitalized, upper, classes, norm));
   }
   return words;
 }
@@ -214,9 +285,9 @@ class Analysis implements AnalyzedText {
 
   constructor(
     readonly text: string,
-    wordClasses: WordClasses | undefined,
+    table: WordTable | undefined,
   ) {
-    const words = scanWords(text, wordClasses);
+    const words = scanWords(text, table);
     let classes = 0;
     for (const w of words) classes |= w.classes;
     this.words = words;
@@ -237,7 +308,7 @@ class Analysis implements AnalyzedText {
   }
 }
 
-/** The shared analysis of a message; `wordClasses` tags each word with the lists it belongs to. */
-export function analyzeText(text: string, wordClasses?: WordClasses): AnalyzedText {
-  return new Analysis(text, wordClasses);
+/** The shared analysis of a message; `table` tags each word with the lists it belongs to. */
+export function analyzeText(text: string, table?: WordTable): AnalyzedText {
+  return new Analysis(text, table);
 }

@@ -30,11 +30,10 @@ interface CueHit {
   readonly last: number;
 }
 
-/** Every cue of one table in one message, in text order, and the kinds among them. */
+/** Every cue of one table in one message, in text order. */
 interface MessageCues {
   readonly doc: AnalyzedText;
   readonly hits: readonly CueHit[];
-  readonly kinds: ReadonlySet<CueKind>;
 }
 
 export class CueTable {
@@ -61,7 +60,6 @@ export class CueTable {
     const last = this.#last;
     if (last !== undefined && last.doc === doc) return last;
     const hits: CueHit[] = [];
-    const kinds = new Set<CueKind>();
     const words = doc.words;
     const bit = this.lastWordClass;
     for (let i = 0; i < words.length; i++) {
@@ -69,9 +67,8 @@ export class CueTable {
       const hit = cueEndingAt(this, words, i);
       if (hit === undefined) continue;
       hits.push({ kind: hit.kind, first: i - hit.length + 1, last: i });
-      kinds.add(hit.kind);
     }
-    return (this.#last = { doc, hits, kinds });
+    return (this.#last = { doc, hits });
   }
 }
 
@@ -116,7 +113,9 @@ export function cueEndingAt(
 
 /** True when a cue of `kind` stands anywhere in the message: recognizers that need one stop early. */
 export function hasCueOfKind(doc: AnalyzedText, table: CueTable, kind: CueKind): boolean {
-  return table.cuesOf(doc).kinds.has(kind);
+  // A message holds a cue or two: a scan beats building a set per message.
+  for (const hit of table.cuesOf(doc).hits) if (hit.kind === kind) return true;
+  return false;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { analyzeText, normalizeWord, type WordClasses } from './analyzed-text.js';
+import { analyzeText, normalizeWord } from './analyzed-text.js';
 import { buildCueTable, type CueTable } from './cues.js';
 import type { Entity, EntityType, Lang } from './entity.js';
 import { CUE_PHRASES } from './lexicon/cue-phrases.js';
 import { resolveOverlaps } from './overlaps.js';
+import { WordTable } from './word-table.js';
 import type { Recognizer, RecognizerContext } from './recognizer.js';
 
 export interface DetectionOptions {
@@ -45,13 +46,13 @@ function mergeCues(extra: Readonly<Record<string, readonly string[]>> | undefine
  * The word lists of all the recognizers and the cue table's last words as one table, so the
  * analysis answers every question about a word with a single look-up.
  */
-function mergeWordClasses(recognizers: readonly Recognizer[], cues: CueTable): WordClasses {
+function mergeWordClasses(recognizers: readonly Recognizer[], cues: CueTable): WordTable {
   const merged = new Map<string, number>();
   const tables = new Set(recognizers.flatMap((r) => (r.wordClasses ? [r.wordClasses] : [])));
   for (const table of tables)
     for (const [word, bits] of table) merged.set(word, (merged.get(word) ?? 0) | bits);
   for (const word of cues.byLastWord.keys()) merged.set(word, (merged.get(word) ?? 0) | CUE_END);
-  return merged;
+  return new WordTable(merged);
 }
 
 /** Builds an engine from an explicit list of recognizers: no recognizer registers itself on import. */
@@ -63,13 +64,13 @@ export function createDetectionEngine(options: DetectionOptions): DetectionEngin
   const known = [...new Set(options.recognizers.flatMap((r) => r.types))];
   const wanted = new Set(options.types ?? known);
   const recognizers = options.recognizers.filter((r) => r.types.some((t) => wanted.has(t)));
-  const wordClasses = mergeWordClasses(recognizers, cues);
+  const words = mergeWordClasses(recognizers, cues);
 
   return {
     types: known.filter((t) => wanted.has(t)),
     detect({ text, lang }) {
       if (text.length === 0) return [];
-      const doc = analyzeText(text, wordClasses);
+      const doc = analyzeText(text, words);
       const context: RecognizerContext = { lang, cues, defaultRegion };
       const found: Entity[] = [];
       for (const recognizer of recognizers) recognizer.detect(doc, context, found);

@@ -13,6 +13,7 @@ import {
   STREET_BEFORE,
   TITLES,
 } from './person/person-context.js';
+import { AT_WORDS } from './email/at-words.js';
 import { STREET_SUFFIXES, STREET_TYPES } from './street-address/street-words.js';
 
 /**
@@ -39,6 +40,8 @@ export const WordClass = {
   MONTH: 1 << 14,
   /** The last word of a person-context phrase ("meu nome é", "att", "virtual assistant"). */
   PERSON_CUE_END: 1 << 15,
+  /** The "at" of a spelled-out e-mail address: "maria [at] example", "joao arroba gmail". */
+  AT_WORD: 1 << 16,
 } as const;
 
 function classify(): Map<string, number> {
@@ -62,6 +65,7 @@ function classify(): Map<string, number> {
   add(STREET_SUFFIXES, WordClass.STREET_SUFFIX);
   add(MONTH_WORDS, WordClass.MONTH);
   add(buildCueTable(PERSON_CUES).byLastWord.keys(), WordClass.PERSON_CUE_END);
+  add(AT_WORDS, WordClass.AT_WORD);
   return classes;
 }
 

@@ -37,7 +37,10 @@ export const cnpjRecognizer: Recognizer = {
     const text = doc.text;
     for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
       const start = slash - 10;
-      if (start < 0 || seen.has(start)) continue;
+      // Its dots and hyphen first: most slashes in a chat are dates.
+      if (start < 0 || text[start + 2] !== '.' || text[start + 6] !== '.' || text[slash + 5] !== '-')
+        continue;
+      if (seen.has(start)) continue;
       ALNUM_CNPJ.lastIndex = start;
       const m = ALNUM_CNPJ.exec(text);
       if (m === null || gluedToLetters(doc, start, start + m[0].length)) continue;

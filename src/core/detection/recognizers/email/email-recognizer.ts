@@ -1,6 +1,7 @@
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
+import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { isKnownTld } from './tlds.js';
 
 const MAX_LOCAL = 64;
@@ -72,8 +73,10 @@ function obfuscatedEmails(doc: AnalyzedText, sink: Entity[]): void {
 export const emailRecognizer: Recognizer = {
   name: 'email',
   types: ['EMAIL'],
+  wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
     plainEmails(doc, sink);
-    obfuscatedEmails(doc, sink);
+    // Every "at" marker holds one of AT_WORDS: without one, no spelled-out address.
+    if ((doc.classes & WordClass.AT_WORD) !== 0) obfuscatedEmails(doc, sink);
   },
 };

@@ -1,13 +1,34 @@
 import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import type { Recognizer } from '../../recognizer.js';
 
 const SPECS = getCountrySpecifications();
 
-/** Start of a possible IBAN: two letters and two digits at a word start. */
-const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
 const MAX_IBAN = 34;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * Where an IBAN may start: two ASCII letters right before a run of at least two digits, at a word
+ * start ("DE89…", "br15…"). A digit group inside a run follows a separator, so only a run's first
+ * group can be one; the runs are already known, so the text is not scanned again.
+ */
+function ibanStarts(doc: AnalyzedText): number[] {
+  const text = doc.text;
+  const starts: number[] = [];
+  for (const run of doc.runs) {
+    const first = run.groups[0]!;
+    const start = first.start - 2;
+    if (run.start !== first.start || first.end - first.start < 2 || start < 0) continue;
+    if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
+    if (start > 0 && WORD_CHAR.test(text[start - 1]!)) continue;
+    starts.push(start);
+  }
+  return starts;
+}
 
 /**
  * Mod-97 and the country's BBAN format are required; a failed national bank/branch check only
@@ -29,9 +50,9 @@ export const ibanRecognizer: Recognizer = {
   types: ['IBAN'],
   detect(doc, context, sink: Entity[]) {
     const text = doc.text;
-    IBAN_START.lastIndex = 0;
-    for (let m = IBAN_START.exec(text); m !== null; m = IBAN_START.exec(text)) {
-      const start = m.index;
+    let taken = 0;
+    for (const start of ibanStarts(doc)) {
+      if (start < taken) continue;
       const country = text.slice(start, start + 2).toUpperCase();
       const expected = SPECS[country]?.chars;
       if (!expected) continue;
@@ -53,7 +74,7 @@ export const ibanRecognizer: Recognizer = {
       if (score === 0) continue;
       if (verdictFor(cueBefore(doc, context, start), 'IBAN') === 'vetoes') continue;
       sink.push({ type: 'IBAN', start, end, score, recognizer: 'iban' });
-      IBAN_START.lastIndex = end;
+      taken = end;
     }
   },
 };

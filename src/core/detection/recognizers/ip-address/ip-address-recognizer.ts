@@ -4,7 +4,10 @@ import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { ipv6Valid } from './ipv6.js';
 
-const IPV6_CHARS = /[0-9A-Fa-f:.]/;
+/** [0-9A-Fa-f:.] */
+function isIpv6Char(c: number): boolean {
+  return (c >= 48 && c <= 58) || c === 46 || ((c | 32) >= 97 && (c | 32) <= 102);
+}
 
 /** IPv4 dotted quads (each part 0–255) and IPv6 in full, compressed or IPv4-embedded form. */
 export const ipAddressRecognizer: Recognizer = {
@@ -58,12 +61,16 @@ function detectIpv6(
   let from = 0;
   for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', from)) {
     let start = colon;
-    while (start > 0 && IPV6_CHARS.test(text[start - 1]!)) start--;
+    while (start > 0 && isIpv6Char(text.charCodeAt(start - 1))) start--;
     let end = colon;
-    while (end < text.length && IPV6_CHARS.test(text[end]!)) end++;
+    while (end < text.length && isIpv6Char(text.charCodeAt(end))) end++;
     from = end + 1;
     // Trailing sentence dots and colons are not part of the address.
     while (end > start && (text[end - 1] === '.' || (text[end - 1] === ':' && text[end - 2] !== ':'))) end--;
+    // Every IPv6 address has two colons or more; a time of day ("13:45") has one.
+    let colons = 0;
+    for (let i = start; i < end && colons < 2; i++) if (text.charCodeAt(i) === 58) colons++;
+    if (colons < 2) continue;
     const candidate = text.slice(start, end);
     if (end - start > 45 || !ipv6Valid(candidate) || gluedToLetters(doc, start, end)) continue;
     if (verdictFor(cueBefore(doc, context, start), 'IP_ADDRESS') === 'vetoes') continue;

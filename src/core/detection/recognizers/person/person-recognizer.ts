@@ -4,9 +4,12 @@ import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
+import { WordTable } from '../../word-table.js';
 import { PERSON_CUES } from './person-context.js';
 
 const CUES = buildCueTable(PERSON_CUES, WordClass.PERSON_CUE_END);
+/** For analysing a line that may close the message ("Obrigada,"), outside any engine. */
+const CLOSING_WORDS = new WordTable(WORD_CLASSES);
 const MAX_NAME_WORDS = 5;
 /** A person's score stays below an address's, so a street named after someone stays an address. */
 const MAX_SCORE = 0.88;
@@ -51,13 +54,13 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     const w = words[p];
     if (w === undefined || !joinedBySpace(doc.text, words[p - 1]!, w)) break;
     if (p > k && is(words[p - 1]!, WordClass.JOINING_PARTICLE) && p - k === 1 && !isNameWord(w)) break;
-    const sameStyle = styleOf(w) === style || (style === 'upper' && w.text.length === 1);
+    const sameStyle = styleOf(w) === style || (style === 'upper' && w.end - w.start === 1);
     if (!sameStyle) break;
     if (isNameWord(w)) known++;
     else if (
       style !== 'lower' &&
       !is(w, WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER) &&
-      w.text.length > 1 &&
+      w.end - w.start > 1 &&
       !is(w, WordClass.PERSON_CUE_END)
     )
       unknown++;
@@ -130,7 +133,7 @@ function isLowerArticle(doc: AnalyzedText, index: number): boolean {
 
 /** "me llamo Lupita": a naming phrase right before the word, so even an unknown name is one. */
 function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
-  if (w.text.length < 3 || is(w, WordClass.PERSON_CUE_END)) return false;
+  if (w.end - w.start < 3 || is(w, WordClass.PERSON_CUE_END)) return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;
@@ -140,7 +143,7 @@ function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
 
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
 function closesMessage(line: string): boolean {
-  const words = analyzeText(line, WORD_CLASSES).words;
+  const words = analyzeText(line, CLOSING_WORDS).words;
   return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
 }
 
@@ -212,8 +215,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
 function nearestBotAfter(doc: AnalyzedText, last: number): boolean {
   const words = doc.words;
   for (let i = last + 1; i < words.length && i <= last + 5; i++) {
-    const hit = cueEndingAt(CUES, words, i);
-    if (hit?.kind === 'BOT') return true;
+    if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
+    if (cueEndingAt(CUES, words, i)?.kind === 'BOT') return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import type { Entity } from '../../entity.js';
 import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { ssnValid } from '../../../check-digits.js';
@@ -15,12 +16,14 @@ export const usSsnRecognizer: Recognizer = {
     forEachNumberSpan(doc, 9, 9, (span) => {
       if (span.prefixed) return;
       if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) return;
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
-      if (verdict === 'vetoes') return;
       const seps = separatorsOf(doc, span).map((s) => s.trim() || ' ');
       const threeGroups =
         groupLengthsOf(span).join(',') === '3,2,4' &&
         seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
+      // Nine digits in other shapes (a phone number's tail, most often) need an SSN cue.
+      if (!threeGroups && !hasCueOfKind(doc, context.cues, 'US_SSN')) return;
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
+      if (verdict === 'vetoes') return;
       if (!threeGroups && verdict !== 'supports') return;
       const base = threeGroups ? (seps[0] === '-' ? 0.8 : 0.65) : 0.55;
       sink.push({
