@@ -19,6 +19,8 @@ export interface Word {
   readonly upper: boolean;
   /** Bits of the word lists it belongs to (see the recognizers' `wordClasses`); 0 for none. */
   readonly classes: number;
+  /** Whether `norm` is this word's normal form, answered for Latin words without building it. */
+  normIs(norm: string): boolean;
 }
 
 /** A maximal group of consecutive digits. */
@@ -155,9 +157,20 @@ class ScannedWord implements Word {
     readonly capitalized: boolean,
     readonly upper: boolean,
     readonly classes: number,
+    /** Every unit folds to one unit (see foldCode), so the normal form can be compared unit by unit. */
+    private readonly latin: boolean,
     norm: string | undefined,
   ) {
     this.#norm = norm;
+  }
+
+  normIs(norm: string): boolean {
+    if (this.#norm !== undefined || !this.latin) return this.norm === norm;
+    const length = this.end - this.start;
+    if (norm.length !== length) return false;
+    for (let k = 0; k < length; k++)
+      if (foldCode(this.source.charCodeAt(this.start + k)) !== norm.charCodeAt(k)) return false;
+    return true;
   }
 
   get text(): string {
@@ -223,7 +236,7 @@ function scanWords(text: string, table: WordTable | undefined): Word[] {
       norm = (table as WordTable).key(id);
       classes = (table as WordTable).classes(id);
     }
-    words.push(new ScannedWord(text, start, i, capitalized, upper, classes, norm));
+    words.push(new ScannedWord(text, start, i, capitalized, upper, classes, latin, norm));
   }
   return words;
 }

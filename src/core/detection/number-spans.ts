@@ -55,6 +55,7 @@ export function forEachNumberSpan(
   visit: (span: NumberSpan) => void,
 ): void {
   for (const run of doc.runs) {
+    if (run.digits.length < minDigits) continue;
     const offsets = run.digitOffsets;
     const groupCount = run.groups.length;
     for (let first = 0; first < groupCount; first++) {
@@ -78,6 +79,7 @@ export function forEachLongestNumberSpan(
   visit: (span: NumberSpan) => boolean,
 ): void {
   for (const run of doc.runs) {
+    if (run.digits.length < minDigits) continue;
     const offsets = run.digitOffsets;
     const groupCount = run.groups.length;
     for (let first = 0; first < groupCount; first++) {

@@ -9,6 +9,7 @@ import {
   separatorsOf,
   type NumberSpan,
 } from '../../number-spans.js';
+import { hasCueOfKind } from '../../cues.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import { fastPhoneVerdict } from './fast-phone-verdict.js';
 import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
@@ -129,9 +130,17 @@ function dottedLayoutOk(span: NumberSpan, seps: readonly string[]): boolean {
   return lengths[lengths.length - 1] === 4 && lengths.every((l) => l <= 5);
 }
 
+/** Separators of phone numbers: spaces, parentheses, dots and hyphens, or the "xx" of "0xx11". */
+function phoneSeparator(sep: string): boolean {
+  for (let i = 0; i < sep.length; i++) {
+    const c = sep.charCodeAt(i);
+    if (c !== 32 && c !== 40 && c !== 41 && c !== 46 && c !== 45) return sep.toLowerCase() === 'xx';
+  }
+  return true;
+}
+
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
-  if (gluedToLetters(doc, start, end)) return false;
-  return seps.every((s) => !s.includes('/') && s.replace(/[ ().-]|^xx$/gi, '') === '');
+  return !gluedToLetters(doc, start, end) && seps.every(phoneSeparator);
 }
 
 /** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
@@ -140,10 +149,16 @@ export const phoneRecognizer: Recognizer = {
   types: ['PHONE'],
   detect(doc, context, sink: Entity[]) {
     const claimed = claimedSpans(sink, CLAIM_SCORE);
+    let phoneCue: boolean | undefined;
     forEachLongestNumberSpan(doc, 7, 15, (span) => {
       if (claimed(span.start, span.end)) return false;
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
       if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return false;
+      // Fewer than nine digits without a "+" is a local number at best, which needs a phone cue.
+      if (span.digits.length < 9 && doc.text.charCodeAt(span.start) !== 43) {
+        phoneCue ??= hasCueOfKind(doc, context.cues, 'PHONE');
+        if (!phoneCue) return false;
+      }
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
       if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return false;
       const seps = separatorsOf(doc, span);
