@@ -94,7 +94,8 @@ export function buildCueTable(
 function phraseEndsAt(words: readonly Word[], endIndex: number, phrase: readonly string[]): boolean {
   const first = endIndex - phrase.length + 1;
   if (first < 0) return false;
-  for (let k = 0; k < phrase.length; k++) if (!(words[first + k] as Word).normIs(phrase[k] as string)) return false;
+  for (let k = 0; k < phrase.length; k++)
+    if (!(words[first + k] as Word).normIs(phrase[k] as string)) return false;
   return true;
 }
 

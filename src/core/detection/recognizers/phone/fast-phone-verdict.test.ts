@@ -87,11 +87,15 @@ describe('fastPhoneVerdict', () => {
     expect(Math.min(seen.valid, seen.possible, seen.none)).toBeGreaterThan(300);
   });
 
-  it('leaves numbers with prefixes it does not strip to the library', () => {
+  it('reads exit codes and calling codes without "+" as the library does, and leaves rewritten prefixes to it', () => {
     expect(fastPhoneVerdict('0111523456789', 'AR')).toBeUndefined(); // "15" rewritten by a transform rule
     expect(fastPhoneVerdict('011987654321', 'BR')).toBe('valid'); // trunk 0 stripped
-    expect(fastPhoneVerdict('5511987654321', 'BR')).toBeUndefined(); // calling code without "+"
-    expect(fastPhoneVerdict('005511987654321', 'BR')).toBeUndefined(); // exit code
+    expect(fastPhoneVerdict('5511987654321', 'BR')).toBe('valid'); // calling code without "+"
+    expect(fastPhoneVerdict('5583190720', 'BR')).toBe('possible'); // area code 55, not the calling code
+    expect(fastPhoneVerdict('13036141017', 'US')).toBe('valid'); // NANP "1" before the area code
+    // Brazil's exit codes carry a carrier ("0055" is one): what follows is read as +1 198…
+    expect(fastPhoneVerdict('005511987654321', 'BR')).toBe('possible');
+    expect(fastPhoneVerdict('0034660474450', 'MX')).toBe('valid'); // Mexico's exit code, a Spanish mobile
     expect(fastPhoneVerdict('+80012345678', undefined)).toBeUndefined(); // non-geographic
     expect(fastPhoneVerdict('11987654321', 'BR')).toBe('valid');
     expect(fastPhoneVerdict('+5511987654321', undefined)).toBe('valid');

@@ -3,9 +3,10 @@ import { Metadata } from 'libphonenumber-js/max';
 /**
  * libphonenumber's own verdict (valid, else possible, else neither), answered from its metadata with
  * regular expressions compiled once. The library rebuilds a RegExp from the metadata's source text on
- * every check, which made phone validation the largest single cost of detection. Only the plain case
- * is answered here: a number with no exit code, trunk or carrier prefix to strip, in a country the
- * number itself identifies. Everything else returns `undefined` and goes to the library, so an answer
+ * every check, which made phone validation the largest single cost of detection. Answered here:
+ * national numbers with the trunk prefixes the plan strips as they are, exit codes and calling codes typed
+ * without "+" as the library reads them. Prefixes rewritten by a transform rule (carrier codes,
+ * Argentina's "15") and non-geographic codes return `undefined` and go to the library, so an answer
  * from here is always the library's own (a differential test compares the two on many numbers).
  */
 
@@ -188,7 +189,22 @@ export function fastPhoneVerdict(digits: string, region: string | undefined): Ph
   }
   if (region === undefined) return undefined;
   const plan = planOf(region);
-  // An international number typed with the exit code ("00 55 …") or the calling code without "+".
-  if (plan.iddPrefix.test(digits) || digits.startsWith(plan.callingCode)) return undefined;
+  // An international number typed with the region's exit code ("00 55 …"), as stripIddPrefix reads
+  // it: an exit code followed by a "0" is not one.
+  const exit = plan.iddPrefix.exec(digits);
+  if (exit !== null && exit[0].length < digits.length && digits[exit[0].length] !== '0')
+    return fastPhoneVerdict(`+${digits.slice(exit[0].length)}`, undefined);
+  // The calling code typed without "+": the library keeps it as one when the number reads better
+  // without it (extractCountryCallingCodeFromInternationalNumberWithoutPlusSign).
+  if (digits.startsWith(plan.callingCode)) {
+    const national = nationalNumberOf(digits, plan.callingCode, plan);
+    const shorter = nationalNumberOf(digits.slice(plan.callingCode.length), plan.callingCode, plan);
+    if (national === undefined || shorter === undefined) return undefined;
+    if (
+      (!plan.nationalNumber.test(national) && plan.nationalNumber.test(shorter)) ||
+      lengthCheck(national.length, plan.possibleLengths) === 'long'
+    )
+      return fastPhoneVerdict(`+${digits}`, undefined);
+  }
   return verdictFor(plan.callingCode, digits, plan, region);
 }
