@@ -42,6 +42,8 @@ export const WordClass = {
   PERSON_CUE_END: 1 << 15,
   /** The "at" of a spelled-out e-mail address: "maria [at] example", "joao arroba gmail". */
   AT_WORD: 1 << 16,
+  /** The last word of a naming phrase ("me llamo", "my name is"), after which even an unknown name is one. */
+  NAMING_END: 1 << 17,
 } as const;
 
 function classify(): Map<string, number> {
@@ -66,6 +68,7 @@ function classify(): Map<string, number> {
   add(MONTH_WORDS, WordClass.MONTH);
   add(buildCueTable(PERSON_CUES).byLastWord.keys(), WordClass.PERSON_CUE_END);
   add(AT_WORDS, WordClass.AT_WORD);
+  add(buildCueTable({ NAMING: PERSON_CUES['NAMING'] ?? [] }).byLastWord.keys(), WordClass.NAMING_END);
   return classes;
 }
 

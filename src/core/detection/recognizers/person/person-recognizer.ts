@@ -125,6 +125,12 @@ function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
 }
 
+/** "Lia 🤖": a robot emoji right after the name (after one blank at most) marks a bot. */
+function robotAfter(text: string, end: number): boolean {
+  const at = /\s/.test(text[end] ?? '') ? end + 1 : end;
+  return text.charCodeAt(at) === 0xd83e && text.charCodeAt(at + 1) === 0xdd16;
+}
+
 /** A lower-case article standing on its own ("a Maria"), not "Tienda La Esperanza" or "Apt 26A, Madison". */
 function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
@@ -172,7 +178,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
     is(beforeTitle, WordClass.COMPANY_BEFORE)
   )
     return 0;
-  if (/^\s?\u{1F916}/u.test(text.slice(tail.end, tail.end + 3))) return 0;
+  if (robotAfter(text, tail.end)) return 0;
   if (prev !== undefined && is(prev, WordClass.STREET_BEFORE) && head.start - prev.end <= 2) return 0;
   if (
     next !== undefined &&
@@ -232,13 +238,14 @@ export const personRecognizer: Recognizer = {
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
     // A name starts at a known name or right after a naming phrase ("me llamo Lupita").
-    if (!is(doc, WordClass.GIVEN | WordClass.SURNAME) && !hasCueOfKind(doc, CUES, 'NAMING')) return;
+    const naming = is(doc, WordClass.NAMING_END) && hasCueOfKind(doc, CUES, 'NAMING');
+    if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME)) return;
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const known =
         is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
-      if (!known && !(w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
+      if (!known && !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
       if (score > 0)

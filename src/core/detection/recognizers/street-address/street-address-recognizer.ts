@@ -136,9 +136,11 @@ function complements(tokens: Tokens, from: number): number {
 }
 
 /** "Rua das Flores, 123", "Av. Paulista, nº 1578", "Calle Mayor 15, 3º B", "Carrera 7 # 45-12 apto 301". */
+const UPPER_START = /^[\p{Lu}]/u;
+
 function typedStreet(tokens: Tokens): number | undefined {
   const type = tokens.at(0)!;
-  if (!/^[\p{Lu}]/u.test(type.text) && !LOWER_CASE_STREET_TYPES.has(type.norm)) return undefined;
+  if (!UPPER_START.test(type.text) && !LOWER_CASE_STREET_TYPES.has(type.norm)) return undefined;
   let k = 1;
   if (isPunct(tokens.at(k), './')) k++;
   // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
@@ -241,6 +243,8 @@ export const streetAddressRecognizer: Recognizer = {
     const typed = (doc.classes & WordClass.STREET_TYPE) !== 0;
     for (const w of typed ? (doc.words as readonly Word[]) : []) {
       if (w.start < coveredUntil || (w.classes & WordClass.STREET_TYPE) === 0) continue;
+      // typedStreet's first test, before any tokenizing: "r", "c", "via", "est" are common words.
+      if (!UPPER_START.test(text[w.start]!) && !LOWER_CASE_STREET_TYPES.has(w.norm)) continue;
       const tokens = new Tokens(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;
