@@ -2,13 +2,17 @@ import type { AnalyzedText, NumberRun } from './analyzed-text.js';
 import { isLetterCode } from './analyzed-text.js';
 
 /**
- * A candidate value: consecutive digit groups of one run. Recognizers of numeric types enumerate
- * these instead of running their own patterns over the whole text.
+ * A candidate value: consecutive digit groups of one run. Recognizers of numeric types read these
+ * instead of running their own patterns over the whole text. What several recognizers ask of the
+ * same span (its digits, separators, grouping) is worked out once, on first request.
  */
 export class NumberSpan {
   readonly start: number;
   readonly end: number;
-  readonly digits: string;
+  readonly digitCount: number;
+  #digits: string | undefined;
+  #separators: string[] | undefined;
+  #grouping: string | undefined;
 
   constructor(
     private readonly source: string,
@@ -18,7 +22,15 @@ export class NumberSpan {
   ) {
     this.start = first === 0 ? run.start : run.groups[first]!.start;
     this.end = run.groups[last]!.end;
-    this.digits = run.digits.slice(run.digitOffsets[first], run.digitOffsets[last + 1]);
+    this.digitCount = run.digitOffsets[last + 1]! - run.digitOffsets[first]!;
+  }
+
+  /** The span's digits alone. */
+  get digits(): string {
+    return (this.#digits ??= this.run.digits.slice(
+      this.run.digitOffsets[this.first],
+      this.run.digitOffsets[this.last + 1],
+    ));
   }
 
   /** The span starts with the run's leading "+" or "(" (a phone number's shape, not an identifier's). */
@@ -30,6 +42,54 @@ export class NumberSpan {
   get text(): string {
     return this.source.slice(this.start, this.end);
   }
+
+  /** The separators between the span's groups, e.g. [".", ".", "-"] for 123.456.789-09. */
+  get separators(): readonly string[] {
+    if (this.#separators === undefined) {
+      const out: string[] = [];
+      const groups = this.run.groups;
+      for (let k = this.first; k < this.last; k++)
+        out.push(this.source.slice(groups[k]!.end, groups[k + 1]!.start));
+      this.#separators = out;
+    }
+    return this.#separators;
+  }
+
+  /** Group lengths in digits, joined: "3,3,3,2". */
+  get grouping(): string {
+    return (this.#grouping ??= groupLengthsOf(this).join(','));
+  }
+}
+
+/** Spans of one message, kept for the message being detected (messages are detected one at a time). */
+let lastSpans: { readonly doc: AnalyzedText; readonly spans: readonly NumberSpan[] } | undefined;
+
+/** Fewest and most digits of any value read from spans (a date's four, a card's nineteen). */
+const MIN_SPAN_DIGITS = 4;
+const MAX_SPAN_DIGITS = 19;
+
+/**
+ * Every span of up to MAX_GROUPS consecutive groups with 4 to 19 digits, in text order (by run, then
+ * first group, then last), built once per message for all the numeric recognizers. A span that
+ * starts the run also takes the run's leading "+" or "(".
+ */
+export function numberSpans(doc: AnalyzedText): readonly NumberSpan[] {
+  if (lastSpans?.doc === doc) return lastSpans.spans;
+  const spans: NumberSpan[] = [];
+  for (const run of doc.runs) {
+    if (run.digits.length < MIN_SPAN_DIGITS) continue;
+    const offsets = run.digitOffsets;
+    const groupCount = run.groups.length;
+    for (let first = 0; first < groupCount; first++) {
+      for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
+        const length = offsets[last + 1]! - offsets[first]!;
+        if (length > MAX_SPAN_DIGITS) break;
+        if (length >= MIN_SPAN_DIGITS) spans.push(new NumberSpan(doc.text, run, first, last));
+      }
+    }
+  }
+  lastSpans = { doc, spans };
+  return spans;
 }
 
 /** Longest span, in groups, that recognizers consider: enough for "+55 (11) 9 8765-4321". */
@@ -45,32 +105,9 @@ export function gluedToLetters(doc: AnalyzedText, start: number, end: number): b
 }
 
 /**
- * Calls `visit` for every span of up to MAX_GROUPS consecutive groups whose digit count lies in
- * [minDigits, maxDigits]. A span that starts the run also takes the run's leading "+" or "(".
- */
-export function forEachNumberSpan(
-  doc: AnalyzedText,
-  minDigits: number,
-  maxDigits: number,
-  visit: (span: NumberSpan) => void,
-): void {
-  for (const run of doc.runs) {
-    if (run.digits.length < minDigits) continue;
-    const offsets = run.digitOffsets;
-    const groupCount = run.groups.length;
-    for (let first = 0; first < groupCount; first++) {
-      for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
-        const length = offsets[last + 1]! - offsets[first]!;
-        if (length > maxDigits) break;
-        if (length >= minDigits) visit(new NumberSpan(doc.text, run, first, last));
-      }
-    }
-  }
-}
-
-/**
- * Like forEachNumberSpan, longest span first for each starting group; when `visit` accepts a span,
- * the spans inside it are not visited. For recognizers whose check is costly (phone numbers).
+ * Every span of up to MAX_GROUPS groups with a digit count in [minDigits, maxDigits], longest span
+ * first for each starting group; when `visit` accepts a span, the spans inside it are not visited.
+ * For recognizers whose check is costly (phone numbers).
  */
 export function forEachLongestNumberSpan(
   doc: AnalyzedText,
@@ -95,14 +132,6 @@ export function forEachLongestNumberSpan(
       }
     }
   }
-}
-
-/** The separators between the span's groups, e.g. [".", ".", "-"] for 123.456.789-09. */
-export function separatorsOf(doc: AnalyzedText, span: NumberSpan): string[] {
-  const out: string[] = [];
-  const groups = span.run.groups;
-  for (let k = span.first; k < span.last; k++) out.push(doc.text.slice(groups[k]!.end, groups[k + 1]!.start));
-  return out;
 }
 
 /** Group lengths in digits, e.g. [3, 3, 3, 2]. */

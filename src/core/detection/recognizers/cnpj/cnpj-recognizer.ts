@@ -1,5 +1,5 @@
 import type { Entity } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
+import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -14,15 +14,16 @@ export const cnpjRecognizer: Recognizer = {
   types: ['CNPJ'],
   detect(doc, context, sink: Entity[]) {
     const seen = new Set<number>();
-    forEachNumberSpan(doc, 14, 14, (span) => {
-      if (span.prefixed) return;
-      if (gluedToLetters(doc, span.start, span.end)) return;
+    for (const span of numberSpans(doc)) {
+      if (span.digitCount !== 14) continue;
+      if (span.prefixed) continue;
+      if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = cnpjValid(span.digits);
-      if (!valid && !hasCueOfKind(doc, context.cues, 'CNPJ')) return;
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CNPJ')) continue;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CNPJ');
-      if (verdict === 'vetoes') return;
-      if (!valid && verdict !== 'supports') return;
-      const canonical = groupLengthsOf(span).join(',') === '2,3,3,4,2';
+      if (verdict === 'vetoes') continue;
+      if (!valid && verdict !== 'supports') continue;
+      const canonical = span.grouping === '2,3,3,4,2';
       const base = valid ? (canonical ? 0.85 : 0.65) : 0.55;
       seen.add(span.start);
       sink.push({
@@ -32,7 +33,7 @@ export const cnpjRecognizer: Recognizer = {
         score: clampScore(base + cueAdjustment(verdict)),
         recognizer: 'cnpj',
       });
-    });
+    }
     // Alphanumeric CNPJs contain letters, so they are not number runs: anchor on each "/".
     const text = doc.text;
     for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {

@@ -1,5 +1,5 @@
 import type { Entity } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -13,19 +13,20 @@ export const cpfRecognizer: Recognizer = {
   name: 'cpf',
   types: ['CPF'],
   detect(doc, context, sink: Entity[]) {
-    forEachNumberSpan(doc, 11, 11, (span) => {
-      if (span.prefixed) return;
-      if (gluedToLetters(doc, span.start, span.end)) return;
+    for (const span of numberSpans(doc)) {
+      if (span.digitCount !== 11) continue;
+      if (span.prefixed) continue;
+      if (gluedToLetters(doc, span.start, span.end)) continue;
       // Most 11-digit numbers in a chat are phone numbers: without a CPF cue in the message, only
       // valid check digits make it worth looking further.
       const valid = cpfValid(span.digits);
-      if (!valid && !hasCueOfKind(doc, context.cues, 'CPF')) return;
-      const seps = separatorsOf(doc, span);
-      if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) return;
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CPF')) continue;
+      const seps = span.separators;
+      if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) continue;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF');
-      if (verdict === 'vetoes') return;
-      const canonical = CPF_GROUPINGS.has(groupLengthsOf(span).join(','));
-      if (!valid && verdict !== 'supports') return;
+      if (verdict === 'vetoes') continue;
+      const canonical = CPF_GROUPINGS.has(span.grouping);
+      if (!valid && verdict !== 'supports') continue;
       const base = valid ? (canonical ? 0.85 : 0.6) : 0.55;
       sink.push({
         type: 'CPF',
@@ -34,6 +35,6 @@ export const cpfRecognizer: Recognizer = {
         score: clampScore(base + cueAdjustment(verdict)),
         recognizer: 'cpf',
       });
-    });
+    }
   },
 };

@@ -1,5 +1,5 @@
 import type { Entity } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { numberSpans, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -31,21 +31,22 @@ export const creditCardRecognizer: Recognizer = {
   name: 'credit-card',
   types: ['CREDIT_CARD'],
   detect(doc, context, sink: Entity[]) {
-    forEachNumberSpan(doc, 13, 19, (span) => {
-      if (span.prefixed) return;
-      if (gluedToLetters(doc, span.start, span.end)) return;
+    for (const span of numberSpans(doc)) {
+      if (span.digitCount < 13 || span.digitCount > 19) continue;
+      if (span.prefixed) continue;
+      if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;
-      if (!valid && !hasCueOfKind(doc, context.cues, 'CREDIT_CARD')) return;
-      const seps = separatorsOf(doc, span);
-      if (seps.some((s) => /[/()]/.test(s))) return;
+      if (!valid && !hasCueOfKind(doc, context.cues, 'CREDIT_CARD')) continue;
+      const seps = span.separators;
+      if (seps.some((s) => /[/()]/.test(s))) continue;
       // One kind of separator throughout, as people type card numbers.
-      if (seps.length > 0 && seps.some((s) => s.trim() !== seps[0]!.trim())) return;
+      if (seps.length > 0 && seps.some((s) => s.trim() !== seps[0]!.trim())) continue;
       const lengths = groupLengthsOf(span);
       const plain = lengths.length === 1;
-      if (!plain && !TYPICAL_GROUPINGS.has(lengths.join(','))) return;
+      if (!plain && !TYPICAL_GROUPINGS.has(lengths.join(','))) continue;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD');
-      if (verdict === 'vetoes') return;
-      if (!valid && verdict !== 'supports') return;
+      if (verdict === 'vetoes') continue;
+      if (!valid && verdict !== 'supports') continue;
       const base = valid ? 0.8 : 0.55;
       sink.push({
         type: 'CREDIT_CARD',
@@ -54,6 +55,6 @@ export const creditCardRecognizer: Recognizer = {
         score: clampScore(base + cueAdjustment(verdict)),
         recognizer: 'credit-card',
       });
-    });
+    }
   },
 };

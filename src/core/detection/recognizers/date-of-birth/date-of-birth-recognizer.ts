@@ -1,12 +1,6 @@
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
-import {
-  forEachNumberSpan,
-  gluedToLetters,
-  groupLengthsOf,
-  separatorsOf,
-  type NumberSpan,
-} from '../../number-spans.js';
+import { numberSpans, gluedToLetters, groupLengthsOf, type NumberSpan } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueBefore } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
@@ -28,7 +22,7 @@ function numericDate(doc: AnalyzedText, span: NumberSpan): boolean {
     const g = span.run.groups[k]!;
     parts.push(doc.text.slice(g.start, g.end));
   }
-  const seps = separatorsOf(doc, span);
+  const seps = span.separators;
   if (!seps.every((s) => s === seps[0] && (s === '/' || s === '-' || s === '.'))) return false;
   if (lengths.length === 3) {
     const [a, b, c] = parts.map(Number) as [number, number, number];
@@ -99,10 +93,11 @@ export const dateOfBirthRecognizer: Recognizer = {
     if (doc.runs.length === 0 || !hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
     const push = (start: number, end: number) =>
       sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
-    forEachNumberSpan(doc, 4, 8, (span) => {
-      if (span.prefixed || gluedToLetters(doc, span.start, span.end)) return;
+    for (const span of numberSpans(doc)) {
+      if (span.digitCount < 4 || span.digitCount > 8) continue;
+      if (span.prefixed || gluedToLetters(doc, span.start, span.end)) continue;
       if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
-    });
+    }
     textualDates(doc, (start, end) => {
       if (hasBirthCue(doc, context, start)) push(start, end);
     });

@@ -6,7 +6,6 @@ import {
   forEachLongestNumberSpan,
   gluedToLetters,
   groupLengthsOf,
-  separatorsOf,
   type NumberSpan,
 } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
@@ -161,7 +160,7 @@ export const phoneRecognizer: Recognizer = {
       }
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
       if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return false;
-      const seps = separatorsOf(doc, span);
+      const seps = span.separators;
       if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');

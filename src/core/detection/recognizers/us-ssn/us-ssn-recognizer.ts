@@ -1,5 +1,5 @@
 import type { Entity } from '../../entity.js';
-import { forEachNumberSpan, gluedToLetters, groupLengthsOf, separatorsOf } from '../../number-spans.js';
+import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -13,18 +13,18 @@ export const usSsnRecognizer: Recognizer = {
   name: 'us-ssn',
   types: ['US_SSN'],
   detect(doc, context, sink: Entity[]) {
-    forEachNumberSpan(doc, 9, 9, (span) => {
-      if (span.prefixed) return;
-      if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) return;
-      const seps = separatorsOf(doc, span).map((s) => s.trim() || ' ');
+    for (const span of numberSpans(doc)) {
+      if (span.digitCount !== 9) continue;
+      if (span.prefixed) continue;
+      if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) continue;
+      const seps = span.separators.map((s) => s.trim() || ' ');
       const threeGroups =
-        groupLengthsOf(span).join(',') === '3,2,4' &&
-        seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
+        span.grouping === '3,2,4' && seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
       // Nine digits in other shapes (a phone number's tail, most often) need an SSN cue.
-      if (!threeGroups && !hasCueOfKind(doc, context.cues, 'US_SSN')) return;
+      if (!threeGroups && !hasCueOfKind(doc, context.cues, 'US_SSN')) continue;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
-      if (verdict === 'vetoes') return;
-      if (!threeGroups && verdict !== 'supports') return;
+      if (verdict === 'vetoes') continue;
+      if (!threeGroups && verdict !== 'supports') continue;
       const base = threeGroups ? (seps[0] === '-' ? 0.8 : 0.65) : 0.55;
       sink.push({
         type: 'US_SSN',
@@ -33,6 +33,6 @@ export const usSsnRecognizer: Recognizer = {
         score: clampScore(base + cueAdjustment(verdict)),
         recognizer: 'us-ssn',
       });
-    });
+    }
   },
 };
