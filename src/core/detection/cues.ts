@@ -56,6 +56,12 @@ export class CueTable {
     this.byLastWord = byLastWord;
   }
 
+  /** The message's cues if they have been listed already. */
+  listedCuesOf(doc: AnalyzedText): MessageCues | undefined {
+    const last = this.#last;
+    return last !== undefined && last.doc === doc ? last : undefined;
+  }
+
   cuesOf(doc: AnalyzedText): MessageCues {
     const last = this.#last;
     if (last !== undefined && last.doc === doc) return last;
@@ -132,7 +138,9 @@ export function nearestCueBefore(
   barrier = -1,
   kind?: CueKind,
 ): Cue | undefined {
-  const { hits } = table.cuesOf(doc);
+  const listed = table.listedCuesOf(doc);
+  if (listed === undefined) return walkBackForCue(doc, table, offset, window, barrier, kind);
+  const hits = listed.hits;
   if (hits.length === 0) return undefined;
   const words = doc.words;
   const firstAfter = doc.wordIndexAt(offset);
@@ -144,6 +152,33 @@ export function nearestCueBefore(
     // No word before the barrier is looked at: a cue ending there, or past it, is not this value's.
     if ((words[hit.last] as Word).start < barrier) return undefined;
     if (kind === undefined || hit.kind === kind) return { kind: hit.kind, wordIndex: hit.first, distance };
+  }
+  return undefined;
+}
+
+/**
+ * nearestCueBefore for a message whose cues have not been listed: the few words within the window
+ * are looked at directly (a table that asks for a handful of positions, such as the person
+ * context, never lists the whole message).
+ */
+function walkBackForCue(
+  doc: AnalyzedText,
+  table: CueTable,
+  offset: number,
+  window: number,
+  barrier: number,
+  kind: CueKind | undefined,
+): Cue | undefined {
+  const words = doc.words;
+  const bit = table.lastWordClass;
+  const firstAfter = doc.wordIndexAt(offset);
+  for (let i = firstAfter - 1, distance = 0; i >= 0 && distance < window; i--, distance++) {
+    const w = words[i] as Word;
+    if (w.start < barrier) return undefined;
+    if (bit !== undefined && (w.classes & bit) === 0) continue;
+    const hit = cueEndingAt(table, words, i);
+    if (hit !== undefined && (kind === undefined || hit.kind === kind))
+      return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
   }
   return undefined;
 }

@@ -6,8 +6,11 @@ import { isKnownTld } from './tlds.js';
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
-const isLocalChar = (c: string) => /[A-Za-z0-9._%+-]/.test(c);
-const isDomainChar = (c: string) => /[A-Za-z0-9.-]/.test(c);
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+/** [A-Za-z0-9._%+-] */
+const isLocalChar = (c: number) => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+/** [A-Za-z0-9.-] */
+const isDomainChar = (c: number) => isAlnum(c) || c === 46 || c === 45;
 
 /** Plain addresses, anchored on each "@" and grown outwards within RFC 5321's length limits. */
 function plainEmails(doc: AnalyzedText, sink: Entity[]): void {
@@ -16,12 +19,12 @@ function plainEmails(doc: AnalyzedText, sink: Entity[]): void {
     let left = at;
     if (text[left - 1] === ' ') left--; // "user @ example.org"
     let start = left;
-    while (start > 0 && left - start < MAX_LOCAL && isLocalChar(text[start - 1]!)) start--;
+    while (start > 0 && left - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
     while (start < left && text[start] === '.') start++;
     let right = at + 1;
     if (text[right] === ' ') right++;
     let end = right;
-    while (end < text.length && end - right < MAX_DOMAIN && isDomainChar(text[end]!)) end++;
+    while (end < text.length && end - right < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
     while (end > right && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     if (start === left || end === right) continue;
     const labels = text.slice(right, end).split('.');
@@ -51,16 +54,18 @@ function obfuscatedEmails(doc: AnalyzedText, sink: Entity[]): void {
   for (let m = AT_MARKER.exec(text); m !== null; m = AT_MARKER.exec(text)) {
     const markerStart = m.index;
     const markerEnd = m.index + m[0].length;
-    const before = text.slice(Math.max(0, markerStart - 120), markerStart);
-    const local = LOCAL_BEFORE.exec(before);
+    // The domain first: it is anchored at the marker, cheaper than the local part before it.
     const domain = DOMAIN_AFTER.exec(text.slice(markerEnd, markerEnd + 160));
-    if (local === null || domain === null) continue;
+    if (domain === null) continue;
     const domainText = domain[0];
     const lastLabel = /([A-Za-z]+)$/.exec(domainText)?.[1] ?? '';
     if (!isKnownTld(lastLabel)) continue;
     // Plain " at " is an English preposition: only an address when the dots are spelled out too.
     const plainAt = /^ at $/i.test(m[0]);
     if (plainAt && !SPELLED_DOT.test(domainText)) continue;
+    const before = text.slice(Math.max(0, markerStart - 120), markerStart);
+    const local = LOCAL_BEFORE.exec(before);
+    if (local === null) continue;
     const start = markerStart - before.length + local.index;
     const leading = domainText.length - domainText.trimStart().length;
     const end = markerEnd + domainText.length;
