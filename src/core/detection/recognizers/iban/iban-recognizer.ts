@@ -10,6 +10,8 @@ const MAX_IBAN = 34;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** [A-Za-z0-9]; false past the end of the text (NaN). */
+const isAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 /**
  * Where an IBAN may start: two ASCII letters right before a run of at least two digits, at a word
@@ -61,15 +63,15 @@ export const ibanRecognizer: Recognizer = {
       let end = start;
       let i = start;
       while (i < text.length && compact.length < expected && i - start < MAX_IBAN + 10) {
-        const ch = text[i]!;
-        if (/[A-Za-z0-9]/.test(ch)) {
-          compact += ch;
+        const c = text.charCodeAt(i);
+        if (isAlnum(c)) {
+          compact += text[i]!;
           i++;
           end = i;
-        } else if (ch === ' ' && /[A-Za-z0-9]/.test(text[i + 1] ?? '')) i++;
+        } else if (c === 32 && isAlnum(text.charCodeAt(i + 1))) i++;
         else break;
       }
-      if (compact.length !== expected || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
+      if (compact.length !== expected || isAlnum(text.charCodeAt(end))) continue;
       const score = ibanScore(compact.toUpperCase());
       if (score === 0) continue;
       if (verdictFor(cueBefore(doc, context, start), 'IBAN') === 'vetoes') continue;

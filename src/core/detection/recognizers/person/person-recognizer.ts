@@ -1,5 +1,5 @@
 import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.js';
-import { buildCueTable, cueEndingAt, hasCueOfKind, nearestCueBefore } from '../../cues.js';
+import { buildCueTable, cueEndingAt, nearestCueBefore } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -238,7 +238,7 @@ export const personRecognizer: Recognizer = {
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
     // A name starts at a known name or right after a naming phrase ("me llamo Lupita").
-    const naming = is(doc, WordClass.NAMING_END) && hasCueOfKind(doc, CUES, 'NAMING');
+    const naming = is(doc, WordClass.NAMING_END) && hasNamingPhrase(doc);
     if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME)) return;
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
@@ -260,6 +260,14 @@ export const personRecognizer: Recognizer = {
     }
   },
 };
+
+/** A naming phrase anywhere in the message; only a word ending one is looked at. */
+function hasNamingPhrase(doc: AnalyzedText): boolean {
+  const words = doc.words;
+  for (let i = 0; i < words.length; i++)
+    if (is(words[i]!, WordClass.NAMING_END) && cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
+  return false;
+}
 
 function titleBefore(doc: AnalyzedText, index: number): boolean {
   const prev = doc.words[index - 1];
