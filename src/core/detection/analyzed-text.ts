@@ -187,12 +187,17 @@ class ScannedWord implements Word {
  * (no lower-cased copy, no string hash), others through normalizeWord. Case flags come from tables
  * for the Latin blocks and from the string methods beyond them.
  */
-function scanWords(text: string, table: WordTable | undefined): Word[] {
+function scanWords(text: string, table: WordTable | undefined, digitStarts: number[]): Word[] {
   const words: Word[] = [];
   const n = text.length;
   let i = 0;
+  let previous = -1;
   while (i < n) {
-    if (!isLetterCode(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      // Every digit is met here (words hold none): the number scan then starts only where digits do.
+      if (isDigitCode(c) && !isDigitCode(previous)) digitStarts.push(i);
+      previous = c;
       i++;
       continue;
     }
@@ -237,6 +242,7 @@ function scanWords(text: string, table: WordTable | undefined): Word[] {
       classes = (table as WordTable).classes(id);
     }
     words.push(new ScannedWord(text, start, i, capitalized, upper, classes, latin, norm));
+    previous = -1;
   }
   return words;
 }
@@ -248,15 +254,15 @@ function isTrunkPlaceholder(text: string, i: number): boolean {
   return a === 120 && b === 120 && isDigitCode(text.charCodeAt(i + 2));
 }
 
-function scanNumberRuns(text: string): NumberRun[] {
+/** Runs of digit groups; `digitStarts` are where the text's digit groups begin, in order. */
+function scanNumberRuns(text: string, digitStarts: readonly number[]): NumberRun[] {
   const runs: NumberRun[] = [];
   const n = text.length;
   let i = 0;
-  while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  for (const groupStart of digitStarts) {
+    // A group already taken into the previous run (joined to it by separators).
+    if (groupStart < i) continue;
+    i = groupStart;
     let start = i;
     // A leading "+" or "(" belongs to the run (phone numbers).
     if (start > 0) {
@@ -300,11 +306,12 @@ class Analysis implements AnalyzedText {
     readonly text: string,
     table: WordTable | undefined,
   ) {
-    const words = scanWords(text, table);
+    const digitStarts: number[] = [];
+    const words = scanWords(text, table, digitStarts);
     let classes = 0;
     for (const w of words) classes |= w.classes;
     this.words = words;
-    this.runs = scanNumberRuns(text);
+    this.runs = digitStarts.length === 0 ? [] : scanNumberRuns(text, digitStarts);
     this.classes = classes;
   }
 
