@@ -66,14 +66,27 @@ export function createDetectionEngine(options: DetectionOptions): DetectionEngin
   const recognizers = options.recognizers.filter((r) => r.types.some((t) => wanted.has(t)));
   const words = mergeWordClasses(recognizers, cues);
 
+  // One context per language, so recognizers may keep what they derive from it.
+  const contexts = new Map<Lang | undefined, RecognizerContext>();
+  const contextFor = (lang: Lang | undefined): RecognizerContext => {
+    let context = contexts.get(lang);
+    if (context === undefined) {
+      context = { lang, cues, defaultRegion };
+      // Only the languages Veil knows are kept: a request's lang is not trusted to be one of them.
+      if (lang === undefined || lang === 'pt' || lang === 'en' || lang === 'es') contexts.set(lang, context);
+    }
+    return context;
+  };
+
   return {
     types: known.filter((t) => wanted.has(t)),
     detect({ text, lang }) {
       if (text.length === 0) return [];
       const doc = analyzeText(text, words);
-      const context: RecognizerContext = { lang, cues, defaultRegion };
+      const context = contextFor(lang);
       const found: Entity[] = [];
       for (const recognizer of recognizers) recognizer.detect(doc, context, found);
+      if (found.length === 0) return found;
       const candidates = found.filter(
         (e) =>
           e.score >= minScore &&

@@ -11,6 +11,7 @@ export class NumberSpan {
   readonly end: number;
   readonly digitCount: number;
   #digits: string | undefined;
+  #text: string | undefined;
   #separators: string[] | undefined;
   #grouping: string | undefined;
 
@@ -40,7 +41,7 @@ export class NumberSpan {
 
   /** The text of the span, separators included (sliced on demand: most spans are rejected before). */
   get text(): string {
-    return this.source.slice(this.start, this.end);
+    return (this.#text ??= this.source.slice(this.start, this.end));
   }
 
   /** The separators between the span's groups, e.g. [".", ".", "-"] for 123.456.789-09. */

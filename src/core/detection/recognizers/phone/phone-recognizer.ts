@@ -47,6 +47,8 @@ const NATIONAL_DIGITS: Partial<Record<CountryCode, readonly number[]>> = {
 
 /** Regions to try, by "<default region>|<lang>" and then by digit count * 2 + (everywhere ? 1 : 0). */
 const regionCache = new Map<string, (readonly CountryCode[] | undefined)[]>();
+/** The same lists by context object: the engine keeps one context per language. */
+const regionsByContext = new WeakMap<RecognizerContext, (readonly CountryCode[] | undefined)[]>();
 
 /**
  * The regions to try for a national number of `digits` digits, preferred ones first. A bare digit
@@ -54,9 +56,13 @@ const regionCache = new Map<string, (readonly CountryCode[] | undefined)[]>();
  * that way, a foreign number is indistinguishable from any other code.
  */
 function regionsFor(context: RecognizerContext, digits: number, everywhere: boolean): readonly CountryCode[] {
-  const contextKey = context.lang ? `${context.defaultRegion}|${context.lang}` : context.defaultRegion;
-  let byDigits = regionCache.get(contextKey);
-  if (byDigits === undefined) regionCache.set(contextKey, (byDigits = []));
+  let byDigits = regionsByContext.get(context);
+  if (byDigits === undefined) {
+    const contextKey = context.lang ? `${context.defaultRegion}|${context.lang}` : context.defaultRegion;
+    byDigits = regionCache.get(contextKey);
+    if (byDigits === undefined) regionCache.set(contextKey, (byDigits = []));
+    regionsByContext.set(context, byDigits);
+  }
   const slot = digits * 2 + (everywhere ? 1 : 0);
   let regions = byDigits[slot];
   if (regions === undefined) {
@@ -159,7 +165,9 @@ export const phoneRecognizer: Recognizer = {
         if (!phoneCue) return false;
       }
       // Dotted quads read as IPv4 addresses and AAA-GG-SSSS as SSNs, never as phone numbers.
-      if (DOTTED_QUAD.test(span.text) || SSN_SHAPE.test(span.text)) return false;
+      const groups = span.last - span.first + 1;
+      if ((groups === 4 && DOTTED_QUAD.test(span.text)) || (groups === 3 && SSN_SHAPE.test(span.text)))
+        return false;
       const seps = span.separators;
       if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
