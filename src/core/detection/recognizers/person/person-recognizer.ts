@@ -28,7 +28,8 @@ interface Chain {
 }
 
 function joinedBySpace(text: string, a: Word, b: Word): boolean {
-  return b.start - a.end === 1 && (text[a.end] === ' ' || text[a.end] === '\u00a0');
+  const c = text.charCodeAt(a.end);
+  return b.start - a.end === 1 && (c === 32 || c === 0xa0);
 }
 
 /** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
@@ -74,10 +75,11 @@ function growChain(doc: AnalyzedText, first: number): Chain {
 
 function sentenceStart(text: string, offset: number): number {
   for (let i = offset - 1; i >= 0 && offset - i < 80; i--) {
-    const c = text[i];
-    // The dot of an abbreviation such as "Sr." or "Dra." does not end a sentence.
-    if (c === '.' && /(?:^|[^\p{L}])\p{L}{1,3}$/u.test(text.slice(Math.max(0, i - 5), i))) continue;
-    if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ';') return i + 1;
+    const c = text.charCodeAt(i);
+    // \n . ! ? ; — but the dot of an abbreviation such as "Sr." or "Dra." does not end a sentence.
+    if (c !== 10 && c !== 46 && c !== 33 && c !== 63 && c !== 59) continue;
+    if (c === 46 && /(?:^|[^\p{L}])\p{L}{1,3}$/u.test(text.slice(Math.max(0, i - 5), i))) continue;
+    return i + 1;
   }
   return Math.max(0, offset - 80);
 }
@@ -88,7 +90,9 @@ const ONLY_MARKS = /^[\s\p{P}\p{S}]*$/u;
 
 /** Start of the line holding `offset`, or -1 when it lies beyond the reach. */
 function lineStartOf(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--) if (text[i] === '\n') return i + 1;
+  // A bounded loop, not lastIndexOf: that would search the whole text before a long line.
+  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--)
+    if (text.charCodeAt(i) === 10) return i + 1;
   return offset <= SIGNATURE_REACH ? 0 : -1;
 }
 
