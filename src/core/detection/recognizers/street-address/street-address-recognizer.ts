@@ -1,4 +1,4 @@
-import { isLetterCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { isLetterCode, normalizeWord, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
 import {
@@ -74,7 +74,7 @@ class Tokens {
       return;
     }
     const kind = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'number' : 'punct';
-    const norm = kind === 'word' ? m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : m[0];
+    const norm = kind === 'word' ? normalizeWord(m[0]) : m[0];
     this.list.push({ kind, start: i, end: i + m[0].length, text: m[0], norm });
     this.cursor = i + m[0].length;
   }
