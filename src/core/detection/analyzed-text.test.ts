@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, isDigitCode, isLetterCode, normalizeWord } from './analyzed-text.js';
 import { WordTable } from './word-table.js';
-
-/** A small deterministic generator (mulberry32), so every run checks the same texts. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './test-support/seeded-random.js';
 
 /**
  * The plain reading the fast scan must agree with: a word is letters (apostrophes inside), its
@@ -98,7 +88,7 @@ const WORDS = new Map([
 
 describe('analyzeText', () => {
   it('reads words, their classes and number runs as the plain scan does, on 10,000 random texts', () => {
-    const next = random(20261203);
+    const next = seededRandom(20261203);
     const table = new WordTable(WORDS);
     const named = [...WORDS.keys(), 'MARIA', 'João', 'CPF', "O'Brien", 'D’Ávila', 'AÇÃO', 'É', 'ΩΜΕΓΑ'];
     for (let n = 0; n < 10_000; n++) {

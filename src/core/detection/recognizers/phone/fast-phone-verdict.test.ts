@@ -8,17 +8,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { describe, expect, it } from 'vitest';
 import { fastPhoneVerdict } from './fast-phone-verdict.js';
-
-/** A small deterministic generator (mulberry32), so every run checks the same numbers. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test-support/seeded-random.js';
 
 const DEFAULT_REGIONS: CountryCode[] = [
   ...['BR', 'US', 'CA', 'ES', 'MX', 'AR', 'CO', 'PT', 'GB', 'CL', 'PE'],
@@ -30,7 +20,7 @@ const DEFAULT_REGIONS: CountryCode[] = [
 const EXTRA_NATIONALS = ['1134567890', '2025550123', '2079460000', '912345678', '5512345678', '0800123456'];
 
 function candidates(): { digits: string; region: CountryCode | undefined }[] {
-  const next = random(20261122);
+  const next = seededRandom(20261122);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const seeds: { national: string; country: CountryCode }[] = [];
   for (const country of getCountries()) {
