@@ -17,7 +17,10 @@ export interface RecognizerContext {
 export interface Recognizer {
   readonly name: string;
   readonly types: readonly EntityType[];
-  /** The word lists this recognizer tests words against (as `Word.classes` bits), if any. */
+  /**
+   * The word lists this recognizer tests words against, as `Word.classes` bits (those of
+   * recognizers/word-classes.ts; the engine keeps bit 30 for its cue phrases), if any.
+   */
   readonly wordClasses?: WordClasses;
   detect(doc: AnalyzedText, context: RecognizerContext, sink: Entity[]): void;
 }
