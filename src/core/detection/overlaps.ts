@@ -7,20 +7,27 @@ import type { Entity } from './entity.js';
  */
 const SMALL = 16;
 
+const byRank = (a: Entity, b: Entity): number =>
+  b.score - a.score ||
+  b.end - b.start - (a.end - a.start) ||
+  a.start - b.start ||
+  (a.type < b.type ? -1 : a.type > b.type ? 1 : 0);
+
+const byStart = (a: Entity, b: Entity): number => a.start - b.start;
+
+function overlapsAny(e: Entity, kept: readonly Entity[]): boolean {
+  for (const k of kept) if (e.end > k.start && e.start < k.end) return true;
+  return false;
+}
+
 export function resolveOverlaps(entities: readonly Entity[], textLength: number): Entity[] {
   if (entities.length <= 1) return [...entities];
-  const ranked = [...entities].sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.end - b.start - (a.end - a.start) ||
-      a.start - b.start ||
-      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
-  );
+  const ranked = [...entities].sort(byRank);
   const kept: Entity[] = [];
   // A message has a handful of candidates: pairwise checks beat a per-character map there.
   if (ranked.length <= SMALL) {
-    for (const e of ranked) if (kept.every((k) => e.end <= k.start || e.start >= k.end)) kept.push(e);
-    return kept.sort((a, b) => a.start - b.start);
+    for (const e of ranked) if (!overlapsAny(e, kept)) kept.push(e);
+    return kept.sort(byStart);
   }
   const taken = new Uint8Array(textLength);
   for (const e of ranked) {
@@ -35,5 +42,5 @@ export function resolveOverlaps(entities: readonly Entity[], textLength: number)
     taken.fill(1, e.start, e.end);
     kept.push(e);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.sort(byStart);
 }

@@ -14,12 +14,13 @@ export const cardCvvRecognizer: Recognizer = {
   detect(doc, context, sink: Entity[]) {
     if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
-      run.groups.forEach((g, index) => {
+      for (let index = 0; index < run.groups.length; index++) {
+        const g = run.groups[index]!;
         const len = g.end - g.start;
-        if (len < 3 || len > 4 || !standsAlone(doc.text, run, index)) return;
-        if (gluedToLetters(doc, g.start, g.end)) return;
+        if (len < 3 || len > 4 || !standsAlone(doc.text, run, index)) continue;
+        if (gluedToLetters(doc, g.start, g.end)) continue;
         const cue = cueBefore(doc, context, g.start, CVV_WINDOW, 'CARD_CVV');
-        if (cue === undefined) return;
+        if (cue === undefined) continue;
         sink.push({
           type: 'CARD_CVV',
           start: g.start,
@@ -27,7 +28,7 @@ export const cardCvvRecognizer: Recognizer = {
           score: cue.distance <= 2 ? 0.9 : 0.75,
           recognizer: 'card-cvv',
         });
-      });
+      }
     }
   },
 };

@@ -22,7 +22,7 @@ export const ipAddressRecognizer: Recognizer = {
       for (let k = 0; k < groups.length; k++) {
         const next = groups[k + 1];
         const dotted =
-          next !== undefined && next.start - groups[k]!.end === 1 && text[groups[k]!.end] === '.';
+          next !== undefined && next.start - groups[k]!.end === 1 && text.charCodeAt(groups[k]!.end) === 46;
         if (dotted) continue;
         if (k - chainStart === 3) {
           const first = groups[chainStart]!;
