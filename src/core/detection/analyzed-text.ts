@@ -205,9 +205,9 @@ function scanWords(text: string, table: WordTable | undefined, digitStarts: numb
     let hash = HASH_SEED;
     let latin = true;
     let lowerSeen = false;
+    // Each unit is read once: the one that continues the word is the next turn's.
+    let info = c < 0x250 ? (LATIN[c] as number) : 0;
     for (;;) {
-      const c = text.charCodeAt(i);
-      const info = c < 0x250 ? (LATIN[c] as number) : 0;
       const folded = info & 0xffff;
       if (folded === 0) latin = false;
       else {
@@ -217,7 +217,8 @@ function scanWords(text: string, table: WordTable | undefined, digitStarts: numb
       i++;
       if (i >= n) break;
       const next = text.charCodeAt(i);
-      if (next < 0x250 ? ((LATIN[next] as number) & LETTER_BIT) !== 0 : isLetterCode(next)) continue;
+      info = next < 0x250 ? (LATIN[next] as number) : 0;
+      if (next < 0x250 ? (info & LETTER_BIT) !== 0 : isLetterCode(next)) continue;
       if (isWordInnerJoiner(next) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) continue;
       break;
     }
