@@ -101,12 +101,33 @@ function endsMessage(text: string, end: number): boolean {
   return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
 }
 
+/** White space other than a line break (what `\s` matches, "\n" aside). */
+function isBlank(c: number): boolean {
+  if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 11 || c === 12) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * What every kind of signature needs before the name, past blanks: a comma ("Thanks, Karen"), a
+ * dash ("— David"), a line break or the start of the text. Most names stand mid-sentence, and this
+ * spares them the patterns below.
+ */
+function signatureShapeBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && start - i <= SIGNATURE_REACH && isBlank(text.charCodeAt(i))) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  // , - — – and the line break
+  return c === 44 || c === 45 || c === 0x2014 || c === 0x2013 || c === 10;
+}
+
 /**
  * The name stands alone on the last line(s) of the message or after a dash at its end: a
  * signature. Every look is bounded, so the check costs the same whatever the message length.
  */
 function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   const text = doc.text;
+  if (!signatureShapeBefore(text, start)) return false;
   // "Thanks, Karen" / "Obrigado, João" closing the message on one line.
   if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && endsMessage(text, end)) {
     const before = nearestCueBefore(doc, CUES, start, 1);
