@@ -1,5 +1,5 @@
 import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.js';
-import { buildCueTable, cueEndingAt, nearestCueBefore } from '../../cues.js';
+import { buildCueTable, cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -215,8 +215,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const after = nearestBotAfter(doc, chain.last);
   if (after) return 0;
 
-  const barrier = Math.max(sentenceStart(text, head.start), previousRunEnd(doc, head.start));
-  const cue = nearestCueBefore(doc, CUES, head.start, 4, barrier);
+  const cue = cueInSentence(doc, head.start);
   const intro =
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
     (cue?.kind === 'TITLE' && cue.distance === 0) ||
@@ -240,6 +239,19 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (intro || signature) score += 0.35;
   if (greeting) score -= 0.3;
   return Math.min(MAX_SCORE, clampScore(score));
+}
+
+/**
+ * The nearest person cue within four words before the name, in its sentence and after any number
+ * before it. The sentence start is worked out only when there is a cue to check against it.
+ */
+function cueInSentence(doc: AnalyzedText, start: number): Cue | undefined {
+  const cue = nearestCueBefore(doc, CUES, start, 4);
+  if (cue === undefined) return undefined;
+  const barrier = Math.max(sentenceStart(doc.text, start), previousRunEnd(doc, start));
+  // Words are in order: the cue's last word is the earliest one the walk back would have passed.
+  const last = doc.wordIndexAt(start) - 1 - cue.distance;
+  return doc.words[last]!.start < barrier ? undefined : cue;
 }
 
 /** "Sam, your virtual assistant", "a Lia, assistente virtual da Loja": the name of a bot. */
