@@ -62,34 +62,26 @@ export class NumberSpan {
   }
 }
 
-/** Spans of one message, kept for the message being detected (messages are detected one at a time). */
-let lastSpans: { readonly doc: AnalyzedText; readonly spans: readonly NumberSpan[] } | undefined;
-
-/** Fewest and most digits of any value read from spans (a date's four, a card's nineteen). */
-const MIN_SPAN_DIGITS = 4;
-const MAX_SPAN_DIGITS = 19;
-
 /**
- * Every span of up to MAX_GROUPS consecutive groups with 4 to 19 digits, in text order (by run, then
- * first group, then last), built once per message for all the numeric recognizers. A span that
- * starts the run also takes the run's leading "+" or "(".
+ * Every span of up to MAX_GROUPS consecutive groups whose digit count lies in [minDigits, maxDigits],
+ * in text order (by run, then first group, then last). A span that starts the run also takes the
+ * run's leading "+" or "(". Built per request: the numeric types want different lengths, so a list
+ * shared by all would mostly hold spans nobody reads.
  */
-export function numberSpans(doc: AnalyzedText): readonly NumberSpan[] {
-  if (lastSpans?.doc === doc) return lastSpans.spans;
+export function numberSpans(doc: AnalyzedText, minDigits: number, maxDigits: number): NumberSpan[] {
   const spans: NumberSpan[] = [];
   for (const run of doc.runs) {
-    if (run.digits.length < MIN_SPAN_DIGITS) continue;
+    if (run.digits.length < minDigits) continue;
     const offsets = run.digitOffsets;
     const groupCount = run.groups.length;
     for (let first = 0; first < groupCount; first++) {
       for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
         const length = offsets[last + 1]! - offsets[first]!;
-        if (length > MAX_SPAN_DIGITS) break;
-        if (length >= MIN_SPAN_DIGITS) spans.push(new NumberSpan(doc.text, run, first, last));
+        if (length > maxDigits) break;
+        if (length >= minDigits) spans.push(new NumberSpan(doc.text, run, first, last));
       }
     }
   }
-  lastSpans = { doc, spans };
   return spans;
 }
 

@@ -14,8 +14,7 @@ export const cnpjRecognizer: Recognizer = {
   types: ['CNPJ'],
   detect(doc, context, sink: Entity[]) {
     const seen = new Set<number>();
-    for (const span of numberSpans(doc)) {
-      if (span.digitCount !== 14) continue;
+    for (const span of numberSpans(doc, 14, 14)) {
       if (span.prefixed) continue;
       if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = cnpjValid(span.digits);

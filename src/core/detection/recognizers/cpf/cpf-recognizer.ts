@@ -13,8 +13,7 @@ export const cpfRecognizer: Recognizer = {
   name: 'cpf',
   types: ['CPF'],
   detect(doc, context, sink: Entity[]) {
-    for (const span of numberSpans(doc)) {
-      if (span.digitCount !== 11) continue;
+    for (const span of numberSpans(doc, 11, 11)) {
       if (span.prefixed) continue;
       if (gluedToLetters(doc, span.start, span.end)) continue;
       // Most 11-digit numbers in a chat are phone numbers: without a CPF cue in the message, only

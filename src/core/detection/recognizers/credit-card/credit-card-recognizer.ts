@@ -31,8 +31,7 @@ export const creditCardRecognizer: Recognizer = {
   name: 'credit-card',
   types: ['CREDIT_CARD'],
   detect(doc, context, sink: Entity[]) {
-    for (const span of numberSpans(doc)) {
-      if (span.digitCount < 13 || span.digitCount > 19) continue;
+    for (const span of numberSpans(doc, 13, 19)) {
       if (span.prefixed) continue;
       if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;

@@ -93,8 +93,7 @@ export const dateOfBirthRecognizer: Recognizer = {
     if (doc.runs.length === 0 || !hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
     const push = (start: number, end: number) =>
       sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
-    for (const span of numberSpans(doc)) {
-      if (span.digitCount < 4 || span.digitCount > 8) continue;
+    for (const span of numberSpans(doc, 4, 8)) {
       if (span.prefixed || gluedToLetters(doc, span.start, span.end)) continue;
       if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
     }

@@ -13,8 +13,7 @@ export const usSsnRecognizer: Recognizer = {
   name: 'us-ssn',
   types: ['US_SSN'],
   detect(doc, context, sink: Entity[]) {
-    for (const span of numberSpans(doc)) {
-      if (span.digitCount !== 9) continue;
+    for (const span of numberSpans(doc, 9, 9)) {
       if (span.prefixed) continue;
       if (gluedToLetters(doc, span.start, span.end) || !ssnValid(span.digits)) continue;
       const seps = span.separators.map((s) => s.trim() || ' ');
