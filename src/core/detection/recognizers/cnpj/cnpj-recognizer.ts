@@ -13,7 +13,8 @@ export const cnpjRecognizer: Recognizer = {
   name: 'cnpj',
   types: ['CNPJ'],
   detect(doc, context, sink: Entity[]) {
-    const seen = new Set<number>();
+    // Starts of the numeric CNPJs found (a message holds one or two): the alphanumeric pass skips them.
+    const seen: number[] = [];
     for (const span of numberSpans(doc, 14, 14)) {
       if (span.prefixed) continue;
       if (gluedToLetters(doc, span.start, span.end)) continue;
@@ -24,7 +25,7 @@ export const cnpjRecognizer: Recognizer = {
       if (!valid && verdict !== 'supports') continue;
       const canonical = span.grouping === '2,3,3,4,2';
       const base = valid ? (canonical ? 0.85 : 0.65) : 0.55;
-      seen.add(span.start);
+      seen.push(span.start);
       sink.push({
         type: 'CNPJ',
         start: span.start,
@@ -40,7 +41,7 @@ export const cnpjRecognizer: Recognizer = {
       // Its dots and hyphen first: most slashes in a chat are dates.
       if (start < 0 || text[start + 2] !== '.' || text[start + 6] !== '.' || text[slash + 5] !== '-')
         continue;
-      if (seen.has(start)) continue;
+      if (seen.includes(start)) continue;
       ALNUM_CNPJ.lastIndex = start;
       const m = ALNUM_CNPJ.exec(text);
       if (m === null || gluedToLetters(doc, start, start + m[0].length)) continue;
