@@ -4,7 +4,7 @@ import type { Entity, EntityType, Lang } from './entity.js';
 import { CUE_PHRASES } from './lexicon/cue-phrases.js';
 import { resolveOverlaps } from './overlaps.js';
 import { WordTable } from './word-table.js';
-import type { Recognizer, RecognizerContext } from './recognizer.js';
+import { ENGINE_CUE_END, type Recognizer, type RecognizerContext } from './recognizer.js';
 
 export interface DetectionOptions {
   readonly recognizers: readonly Recognizer[];
@@ -30,16 +30,13 @@ export interface DetectionEngine {
   detect(request: DetectRequest): Entity[];
 }
 
-/** The `Word.classes` bit the engine sets on the last words of its cue phrases (recognizers' bits stay below). */
-const CUE_END = 1 << 30;
-
 function mergeCues(extra: Readonly<Record<string, readonly string[]>> | undefined): CueTable {
-  if (!extra) return buildCueTable(CUE_PHRASES, CUE_END);
+  if (!extra) return buildCueTable(CUE_PHRASES, ENGINE_CUE_END);
   const merged: Record<string, string[]> = {};
   for (const source of [CUE_PHRASES, extra]) {
     for (const [kind, phrases] of Object.entries(source)) (merged[kind] ??= []).push(...phrases);
   }
-  return buildCueTable(merged, CUE_END);
+  return buildCueTable(merged, ENGINE_CUE_END);
 }
 
 /**
@@ -51,7 +48,7 @@ function mergeWordClasses(recognizers: readonly Recognizer[], cues: CueTable): W
   const tables = new Set(recognizers.flatMap((r) => (r.wordClasses ? [r.wordClasses] : [])));
   for (const table of tables)
     for (const [word, bits] of table) merged.set(word, (merged.get(word) ?? 0) | bits);
-  for (const word of cues.byLastWord.keys()) merged.set(word, (merged.get(word) ?? 0) | CUE_END);
+  for (const word of cues.byLastWord.keys()) merged.set(word, (merged.get(word) ?? 0) | ENGINE_CUE_END);
   return new WordTable(merged);
 }
 

@@ -25,5 +25,11 @@ export interface Recognizer {
   detect(doc: AnalyzedText, context: RecognizerContext, sink: Entity[]): void;
 }
 
+/**
+ * The `Word.classes` bit the engine sets on the last word of each of its cue phrases ("cpf",
+ * "nascimento", "card number"): the words that announce a value. Recognizers' own bits stay below.
+ */
+export const ENGINE_CUE_END = 1 << 30;
+
 export const clampScore = (score: number): number =>
   score < 0 ? 0 : score > 1 ? 1 : Math.round(score * 1000) / 1000;

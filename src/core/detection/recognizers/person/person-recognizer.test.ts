@@ -14,6 +14,8 @@ describe('person recognizer', () => {
     ['Paguei ontem. — Diego', 'Diego', 'pt'],
     ['falar com o Sr. Oliveira amanhã', 'Oliveira', 'pt'],
     ['ontem a Maria do RH ligou', 'Maria', 'pt'],
+    // "Nascimento" is a surname, but here it announces the date after it.
+    ['aqui é o pedro alves e nascimento: 2/3/1985', 'pedro alves', 'pt'],
   ] as const)('finds the name in %j', (text, name, lang) =>
     expect(foundOf('PERSON', text, lang)).toEqual([name]),
   );
@@ -27,6 +29,8 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Hi Max, I need a human', 'en')).toEqual([]);
     expect(foundOf('PERSON', 'Lo compré en Tienda La Esperanza en Bogotá', 'es')).toEqual([]);
     expect(foundOf('PERSON', 'ship it to 762 Elm Drive Apt 26A, Madison.', 'en')).toEqual([]);
+    // "Dr" of Drive is no title: a title is never followed by a comma.
+    expect(foundOf('PERSON', 'send it to 663 Ridge Dr, Austin 😊', 'en')).toEqual([]);
   });
 
   it('does not take a common word that is also a name on its own', () => {

@@ -2,7 +2,7 @@ import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.j
 import { buildCueTable, cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
-import { clampScore, type Recognizer } from '../../recognizer.js';
+import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { WordTable } from '../../word-table.js';
 import { PERSON_CUES } from './person-context.js';
@@ -57,6 +57,8 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     if (p > k && is(words[p - 1]!, WordClass.JOINING_PARTICLE) && p - k === 1 && !isNameWord(w)) break;
     const sameStyle = styleOf(w) === style || (style === 'upper' && w.end - w.start === 1);
     if (!sameStyle) break;
+    // "camila gomes e nascimento 11/12/1999": a word announcing the value after it is not a name.
+    if (is(w, ENGINE_CUE_END) && valueFollows(doc.text, w.end)) break;
     if (isNameWord(w)) known++;
     else if (
       style !== 'lower' &&
@@ -71,6 +73,17 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     k = p + 1;
   }
   return { first, last, style, known, unknown };
+}
+
+/** A number right after `end`, past blanks and a colon. */
+function valueFollows(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && i - end < 4) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 58 || c === 0xa0) i++;
+    else return c >= 48 && c <= 57;
+  }
+  return false;
 }
 
 function sentenceStart(text: string, offset: number): number {
@@ -156,6 +169,19 @@ function robotAfter(text: string, end: number): boolean {
   return text.charCodeAt(at) === 0xd83e && text.charCodeAt(at + 1) === 0xdd16;
 }
 
+/**
+ * A title joins the name it stands before by a blank or its abbreviation dot ("Dr. Silva", "Sra
+ * Ana"), never by a comma: in "663 Ridge Dr, Austin" the "Dr" is a street's and Austin a city.
+ */
+function titleJoins(doc: AnalyzedText, titleIndex: number, name: Word): boolean {
+  const text = doc.text;
+  for (let i = doc.words[titleIndex]!.end; i < name.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 46 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
 /** A lower-case article standing on its own ("a Maria"), not "Tienda La Esperanza" or "Apt 26A, Madison". */
 function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
@@ -218,7 +244,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const cue = cueInSentence(doc, head.start);
   const intro =
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
-    (cue?.kind === 'TITLE' && cue.distance === 0) ||
+    (cue?.kind === 'TITLE' && cue.distance === 0 && titleJoins(doc, cue.wordIndex, head)) ||
     (cue?.kind === 'ARTICLE' &&
       cue.distance === 0 &&
       chain.style === 'title' &&
