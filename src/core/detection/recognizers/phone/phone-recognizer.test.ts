@@ -12,6 +12,8 @@ describe('phone recognizer', () => {
     ['mi móvil es 612 34 56 78', '612 34 56 78', 'es'],
     ['llámame al +52 1 55 3682 4566', '+52 1 55 3682 4566', 'es'],
     ['you can text +44 7700 900043', '+44 7700 900043', 'en'],
+    // Only possible (a premium-rate line), taken whole on the cue: not cut to a valid-looking piece.
+    ['mi celular es 0034 903 598 464', '0034 903 598 464', 'es'],
   ] as const)('finds %j', (text, phone, lang) => expect(foundOf('PHONE', text, lang)).toEqual([phone]));
 
   it('takes a number without area code only when the text says it is a phone', () => {

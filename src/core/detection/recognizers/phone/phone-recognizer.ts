@@ -200,8 +200,8 @@ export const phoneRecognizer: Recognizer = {
         score: clampScore(score),
         recognizer: 'phone',
       });
-      // A valid number's pieces are not numbers of their own.
-      return level === 'valid';
+      // A number taken (valid, or possible and announced) is one number: its pieces are not numbers of their own.
+      return true;
     });
   },
 };
