@@ -62,6 +62,16 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** [A-Za-z]; false past the end of a text (charCodeAt gives NaN there). */
+export function isAsciiLetterCode(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
+}
+
+/** [A-Za-z0-9]; false past the end of a text. */
+export function isAsciiAlnumCode(c: number): boolean {
+  return isDigitCode(c) || isAsciiLetterCode(c);
+}
+
 function isRunSeparator(c: number): boolean {
   // space . - / ( ) and no-break space
   return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 160;

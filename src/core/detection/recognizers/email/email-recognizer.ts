@@ -1,4 +1,4 @@
-import type { AnalyzedText } from '../../analyzed-text.js';
+import { isAsciiAlnumCode, type AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
@@ -6,11 +6,11 @@ import { isKnownTld } from './tlds.js';
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 /** [A-Za-z0-9._%+-] */
-const isLocalChar = (c: number) => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isLocalChar = (c: number) =>
+  isAsciiAlnumCode(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 /** [A-Za-z0-9.-] */
-const isDomainChar = (c: number) => isAlnum(c) || c === 46 || c === 45;
+const isDomainChar = (c: number) => isAsciiAlnumCode(c) || c === 46 || c === 45;
 
 /** Plain addresses, anchored on each "@" and grown outwards within RFC 5321's length limits. */
 function plainEmails(doc: AnalyzedText, sink: Entity[]): void {

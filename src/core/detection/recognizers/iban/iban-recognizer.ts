@@ -1,5 +1,5 @@
 import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
-import type { AnalyzedText } from '../../analyzed-text.js';
+import { isAsciiAlnumCode, isAsciiLetterCode, type AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import type { Recognizer } from '../../recognizer.js';
@@ -8,10 +8,6 @@ const SPECS = getCountrySpecifications();
 
 const MAX_IBAN = 34;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
-/** [A-Za-z0-9]; false past the end of the text (NaN). */
-const isAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 /**
  * Where an IBAN may start: two ASCII letters right before a run of at least two digits, at a word
@@ -25,7 +21,8 @@ function ibanStarts(doc: AnalyzedText): number[] {
     const first = run.groups[0]!;
     const start = first.start - 2;
     if (run.start !== first.start || first.end - first.start < 2 || start < 0) continue;
-    if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
+    if (!isAsciiLetterCode(text.charCodeAt(start)) || !isAsciiLetterCode(text.charCodeAt(start + 1)))
+      continue;
     if (start > 0 && WORD_CHAR.test(text[start - 1]!)) continue;
     starts.push(start);
   }
@@ -64,14 +61,14 @@ export const ibanRecognizer: Recognizer = {
       let i = start;
       while (i < text.length && compact.length < expected && i - start < MAX_IBAN + 10) {
         const c = text.charCodeAt(i);
-        if (isAlnum(c)) {
+        if (isAsciiAlnumCode(c)) {
           compact += text[i]!;
           i++;
           end = i;
-        } else if (c === 32 && isAlnum(text.charCodeAt(i + 1))) i++;
+        } else if (c === 32 && isAsciiAlnumCode(text.charCodeAt(i + 1))) i++;
         else break;
       }
-      if (compact.length !== expected || isAlnum(text.charCodeAt(end))) continue;
+      if (compact.length !== expected || isAsciiAlnumCode(text.charCodeAt(end))) continue;
       const score = ibanScore(compact.toUpperCase());
       if (score === 0) continue;
       if (verdictFor(cueBefore(doc, context, start), 'IBAN') === 'vetoes') continue;

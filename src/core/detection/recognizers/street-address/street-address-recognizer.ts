@@ -1,4 +1,10 @@
-import { isLetterCode, normalizeWord, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import {
+  isAsciiLetterCode,
+  isLetterCode,
+  normalizeWord,
+  type AnalyzedText,
+  type Word,
+} from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
 import {
@@ -215,7 +221,7 @@ function numberedStreet(tokens: Tokens): number | undefined {
 function wordFollows(text: string, end: number): boolean {
   let i = end;
   const c = text.charCodeAt(i);
-  if (c === 0xba || c === 0xaa || c === 0xb0 || ((c | 32) >= 97 && (c | 32) <= 122)) i++;
+  if (c === 0xba || c === 0xaa || c === 0xb0 || isAsciiLetterCode(c)) i++;
   while (
     i < text.length &&
     (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 160)
