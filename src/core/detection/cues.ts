@@ -63,8 +63,8 @@ export class CueTable {
   }
 
   cuesOf(doc: AnalyzedText): MessageCues {
-    const last = this.#last;
-    if (last !== undefined && last.doc === doc) return last;
+    const listed = this.listedCuesOf(doc);
+    if (listed !== undefined) return listed;
     const hits: CueHit[] = [];
     const words = doc.words;
     const bit = this.lastWordClass;

@@ -1,5 +1,5 @@
 import type { Entity } from '../../entity.js';
-import { numberSpans, gluedToLetters, groupLengthsOf } from '../../number-spans.js';
+import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
@@ -40,9 +40,8 @@ export const creditCardRecognizer: Recognizer = {
       if (seps.some((s) => /[/()]/.test(s))) continue;
       // One kind of separator throughout, as people type card numbers.
       if (seps.length > 0 && seps.some((s) => s.trim() !== seps[0]!.trim())) continue;
-      const lengths = groupLengthsOf(span);
-      const plain = lengths.length === 1;
-      if (!plain && !TYPICAL_GROUPINGS.has(lengths.join(','))) continue;
+      const plain = span.first === span.last;
+      if (!plain && !TYPICAL_GROUPINGS.has(span.grouping)) continue;
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD');
       if (verdict === 'vetoes') continue;
       if (!valid && verdict !== 'supports') continue;

@@ -160,7 +160,7 @@ export const phoneRecognizer: Recognizer = {
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
       if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return false;
       // Fewer than nine digits without a "+" is a local number at best, which needs a phone cue.
-      if (span.digits.length < 9 && doc.text.charCodeAt(span.start) !== 43) {
+      if (span.digitCount < 9 && doc.text.charCodeAt(span.start) !== 43) {
         phoneCue ??= hasCueOfKind(doc, context.cues, 'PHONE');
         if (!phoneCue) return false;
       }
@@ -175,13 +175,13 @@ export const phoneRecognizer: Recognizer = {
       if (verdict === 'vetoes') return false;
       const text = phoneDigitsText(span.text, span.digits);
       const lengths = groupLengthsOf(span);
-      if (span.digits.length <= 9 && !span.text.startsWith('+')) {
+      if (span.digitCount <= 9 && !span.text.startsWith('+')) {
         // Too short for a full number anywhere but Spain/Portugal (9 digits): a local number needs a cue.
         if (verdict === 'supports' && LOCAL_NUMBER.test(span.text)) {
           sink.push({ type: 'PHONE', start: span.start, end: span.end, score: 0.7, recognizer: 'phone' });
           return true;
         }
-        if (span.digits.length < 9) return false;
+        if (span.digitCount < 9) return false;
       }
       if (lengths.some((l) => l > 13)) return false;
       const everywhere = verdict === 'supports' || span.first !== span.last;
