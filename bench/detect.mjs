@@ -152,8 +152,10 @@ async function measureOne(name) {
   latencies.sort((a, b) => a - b);
   const percentile = (p) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  // The detect-only row has no redacted text: it is scored as the redacting one (same engine).
+  const redact = name === 'veil (detect only)' ? await loadTool('veil (detect + replace)') : fn;
   const outputs = new Map();
-  for (const m of messages) outputs.set(m.id, await textOf(name, fn, m));
+  for (const m of messages) outputs.set(m.id, await redact(m));
   const quality = score.scoreText(gold, outputs);
   console.log(
     JSON.stringify({
@@ -168,12 +170,6 @@ async function measureOne(name) {
       over: quality.summary.overRedaction,
     }),
   );
-}
-
-/** The redacted text a tool gives, for scoring (the detect-only row is scored as the redacting one). */
-async function textOf(name, fn, m) {
-  if (name !== 'veil (detect only)') return await fn(m);
-  return (await loadTool('veil (detect + replace)'))(m);
 }
 
 async function loadTool(name) {
