@@ -55,7 +55,8 @@ Perry Powell Long Patterson Hughes Washington Butler Simmons Foster Bryant Alexa
 Hamilton Graham Sullivan Wallace West Cole Jordan Reynolds Fisher Ellis Harrison Gibson McDonald Marshall Owens Kennedy
 `;
 
-// Function words of pt, en and es: some name lists carry them (as particles or oddities); never names.
+// Function words of pt, en and es, and words of the person cues ("name", "sister") that some name
+// lists carry as oddities: never names.
 const FUNCTION_WORDS = `
 a o e y i u de da do das dos del la las los el le les un una uno unos unas and or the of for to in on at by an as is it
 its be me my mi meu minha sou soy am are was were has had have he she we you they his her our your their this that these
@@ -63,6 +64,7 @@ those with from but not no nao sim si yes ok por favor hello hola oi ola hi hey 
 nada tudo todo toda quando onde porque pero mas muito mucho poco pouco ainda aqui ali alli ahora agora entao entonces
 logo luego sempre siempre nunca ja ya so solo sola mesmo mismo outro otra otro cada qual cual quien quem ele ela eles
 ellas nos voces ustedes com con sem sin por pelo pela
+name nome nombre sister
 `;
 
 // Ordinary words in pt, en or es that also appear in name lists; they never count as name evidence alone.
@@ -81,6 +83,7 @@ pilar rocio sierra rios rio rivera rivers river lake lakes ocean sea beach
 happy sunny honey candy ginger pepper sugar dias dia senha cuenta conta cartao tarjeta valor total numero codigo pago pagamento pedido compra loja tienda casa
 mae pai madre padre filho hijo amigo amiga vida mundo sorte suerte paz gracia graca fama real reais cielo ceu
 jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique precious trinity angel star sky
+irma
 `;
 
 const norm = (w) => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');

@@ -19,7 +19,26 @@ export function cueBefore(
   window = CUE_WINDOW,
   kind?: string,
 ): Cue | undefined {
-  return nearestCueBefore(doc, context.cues, start, window, previousRunEnd(doc, start), kind);
+  const cue = nearestCueBefore(doc, context.cues, start, window, previousRunEnd(doc, start), kind);
+  return cue === undefined || !cueOnEarlierLine(doc, cue, start) ? cue : undefined;
+}
+
+/** How far a cue's line end is looked for; past it, the cue counts as another line's. */
+const LINE_REACH = 200;
+
+/**
+ * A line holds one remark: a cue on an earlier line speaks of the value only when the value opens
+ * its own line ("Meu telefone:\n11 98765-4321"), not when the line has words of its own before it
+ * ("...como contato\nPagamento recusado no 3404 251512 71952").
+ */
+function cueOnEarlierLine(doc: AnalyzedText, cue: Cue, start: number): boolean {
+  const text = doc.text;
+  const cueEnd = doc.words[doc.wordIndexAt(start) - 1 - cue.distance]!.end;
+  if (start - cueEnd > LINE_REACH) return true;
+  let lineBreak = start - 1;
+  while (lineBreak >= cueEnd && text.charCodeAt(lineBreak) !== 10) lineBreak--;
+  if (lineBreak < cueEnd) return false;
+  return doc.wordIndexAt(lineBreak) < doc.wordIndexAt(start);
 }
 
 /** End of the last number run that ends before `offset` (runs are in text order). */

@@ -18,6 +18,14 @@ describe('credit card recognizer', () => {
     expect(foundOf('CREDIT_CARD', 'nota 4111 1111 1111 1112 emitida', 'pt')).toEqual([]);
   });
 
+  it('does not take a cue from an earlier line that has words of its own before the number', () => {
+    const text = 'pode colocar ela como contato\nPagamento recusado no 3404 251512 71952, tentei 3 vezes.';
+    expect(foundOf('CREDIT_CARD', text, 'pt')).toEqual(['3404 251512 71952']);
+    expect(foundOf('PHONE', text, 'pt')).toEqual([]);
+    // A number that opens its line still takes the cue that ends the line before.
+    expect(foundOf('PHONE', 'meu zap:\n98765-4321', 'pt')).toEqual(['98765-4321']);
+  });
+
   it('ignores masked cards, last four digits and non-card numbers', () => {
     expect(foundOf('CREDIT_CARD', 'the card ending in XXXX-XXXX-XXXX-4118 was charged', 'en')).toEqual([]);
     expect(foundOf('CREDIT_CARD', 'cartão final 4118', 'pt')).toEqual([]);

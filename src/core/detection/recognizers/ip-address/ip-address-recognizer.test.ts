@@ -17,6 +17,10 @@ describe('IP address recognizer', () => {
     expect(foundOf('IP_ADDRESS', 'address 256.1.1.1', 'en')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'chain 1.2.3.4.5', 'en')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'meeting at 10:30:00', 'en')).toEqual([]);
+    expect(foundOf('IP_ADDRESS', 'the app updated to 9.3.7.83 and crashes', 'en')).toEqual([]);
+    expect(foundOf('IP_ADDRESS', 'atualizei o app para 2.1.1.193 ontem', 'pt')).toEqual(['2.1.1.193']);
+    expect(foundOf('IP_ADDRESS', 'atualizou para 2.1.1.193 e travou', 'pt')).toEqual([]);
+    expect(foundOf('IP_ADDRESS', 'my IP changed to 10.0.0.1', 'en')).toEqual(['10.0.0.1']);
   });
   it('validates RFC 4291 text forms', () => {
     for (const ok of [

@@ -1,3 +1,4 @@
+import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { gluedToLetters } from '../../number-spans.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
@@ -7,6 +8,27 @@ import { ipv6Valid } from './ipv6.js';
 /** [0-9A-Fa-f:.] */
 function isIpv6Char(c: number): boolean {
   return (c >= 48 && c <= 58) || c === 46 || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/** "updated to", "atualizou para", "actualizó a": what a version number follows, not an address. */
+const UPDATE_VERBS = new Set([
+  ...['update', 'updated', 'upgrade', 'upgraded'],
+  ...['atualizou', 'atualizei', 'atualizado', 'atualizada', 'atualizar'],
+  ...['actualizo', 'actualice', 'actualizado', 'actualizada', 'actualizar'],
+]);
+const UPDATE_LINKS = new Set(['to', 'para', 'a', 'pra']);
+
+function softwareUpdateBefore(doc: AnalyzedText, start: number): boolean {
+  const index = doc.wordIndexAt(start);
+  const link = doc.words[index - 1];
+  const verb = doc.words[index - 2];
+  return (
+    link !== undefined &&
+    verb !== undefined &&
+    start - link.end <= 2 &&
+    UPDATE_LINKS.has(link.norm) &&
+    UPDATE_VERBS.has(verb.norm)
+  );
 }
 
 /** IPv4 dotted quads (each part 0–255) and IPv6 in full, compressed or IPv4-embedded form. */
@@ -30,7 +52,8 @@ export const ipAddressRecognizer: Recognizer = {
           const parts = groups.slice(chainStart, k + 1).map((g) => text.slice(g.start, g.end));
           if (
             parts.every((p) => p.length <= 3 && Number(p) <= 255) &&
-            !gluedToLetters(doc, first.start, last.end)
+            !gluedToLetters(doc, first.start, last.end) &&
+            !softwareUpdateBefore(doc, first.start)
           ) {
             const verdict = verdictFor(cueBefore(doc, context, first.start), 'IP_ADDRESS');
             if (verdict !== 'vetoes') {

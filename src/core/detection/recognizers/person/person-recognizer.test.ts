@@ -36,6 +36,18 @@ describe('person recognizer', () => {
   it('does not take a common word that is also a name on its own', () => {
     expect(foundOf('PERSON', 'Rosa é minha cor favorita', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'Will you call me?', 'en')).toEqual([]);
+    // Name lists carry "name" and "sister"; after "ask for" they read as introduced names.
+    expect(foundOf('PERSON', 'ask for Sandra, my name is Daniel Walker', 'en')).toEqual([
+      'Sandra',
+      'Daniel Walker',
+    ]);
+  });
+
+  it("takes a name after a street word only on the street word's line", () => {
+    expect(foundOf('PERSON', 'My address is 740 Maple Avenue.\nLinda Thomas', 'en')).toEqual([
+      'Linda Thomas',
+    ]);
+    expect(foundOf('PERSON', 'moro na Av. Maria Coelho Aguiar 215', 'pt')).toEqual([]);
   });
 
   it('honours an allow list of the bot and agent names', async () => {

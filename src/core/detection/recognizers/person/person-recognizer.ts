@@ -182,6 +182,19 @@ function titleJoins(doc: AnalyzedText, titleIndex: number, name: Word): boolean 
   return true;
 }
 
+/**
+ * "Rua Maria Antônia", "Av. Paulista", "Calle: Luna": a street word names the street right after it,
+ * on the same line. A dot after a full word ends a sentence ("... 740 Maple Avenue.\nLinda Thomas").
+ */
+function streetWordJoins(text: string, street: Word, name: Word): boolean {
+  const gap = name.start - street.end;
+  if (gap < 1 || gap > 2) return false;
+  const first = text.charCodeAt(street.end);
+  if (gap === 1) return isBlank(first) || first === 46;
+  const abbreviation = street.end - street.start <= 4;
+  return ((first === 46 && abbreviation) || first === 58) && isBlank(text.charCodeAt(street.end + 1));
+}
+
 /** A lower-case article standing on its own ("a Maria"), not "Tienda La Esperanza" or "Apt 26A, Madison". */
 function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
@@ -230,7 +243,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   )
     return 0;
   if (robotAfter(text, tail.end)) return 0;
-  if (prev !== undefined && is(prev, WordClass.STREET_BEFORE) && head.start - prev.end <= 2) return 0;
+  if (prev !== undefined && is(prev, WordClass.STREET_BEFORE) && streetWordJoins(text, prev, head)) return 0;
   if (
     next !== undefined &&
     is(next, WordClass.COMPANY_AFTER) &&

@@ -29,6 +29,13 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', 'ligue 415.555.0134', 'en')).toEqual(['415.555.0134']);
   });
 
+  it('takes a number its plan does not list when it is typed in the national layout', () => {
+    // UK numbers set aside for drama: the right length and the national grouping, but no range.
+    expect(foundOf('PHONE', 'the new one is 07700 900377', 'en')).toEqual(['07700 900377']);
+    expect(foundOf('PHONE', 'the new one is 07700900377', 'en')).toEqual([]);
+    expect(foundOf('PHONE', 'the new one is 077 009 003 77', 'en')).toEqual([]);
+  });
+
   it('follows the configured default region', () => {
     expect(foundOf('PHONE', 'meu telefone 21 3456-7890', 'pt')).toEqual(['21 3456-7890']);
   });

@@ -100,24 +100,46 @@ function plausibility(
   text: string,
   regions: readonly CountryCode[],
   defaultRegion: string,
-): { level: Plausibility; inDefault: boolean } {
+): { level: Plausibility; inDefault: boolean; possibleIn: readonly CountryCode[] } {
   const international = text.startsWith('+');
+  const possibleIn: CountryCode[] = [];
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
     const fast = fastPhoneVerdict(text, region);
     if (fast === 'valid')
-      return { level: 'valid', inDefault: international || (index === 0 && region === defaultRegion) };
-    if (fast !== undefined) {
-      possible ||= fast === 'possible';
-      continue;
+      return {
+        level: 'valid',
+        inDefault: international || (index === 0 && region === defaultRegion),
+        possibleIn,
+      };
+    let regionPossible: boolean;
+    if (fast !== undefined) regionPossible = fast === 'possible';
+    else {
+      const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
+      if (parsed?.isValid())
+        return {
+          level: 'valid',
+          inDefault: international || (index === 0 && region === defaultRegion),
+          possibleIn,
+        };
+      regionPossible = parsed?.isPossible() ?? false;
     }
-    const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
-    if (parsed === undefined) continue;
-    if (parsed.isValid())
-      return { level: 'valid', inDefault: international || (index === 0 && region === defaultRegion) };
-    possible ||= parsed.isPossible();
+    if (regionPossible && region !== undefined) possibleIn.push(region);
+    possible ||= regionPossible;
   }
-  return { level: possible ? 'possible' : 'none', inDefault: false };
+  return { level: possible ? 'possible' : 'none', inDefault: false, possibleIn };
+}
+
+/**
+ * "07700 900377": a number of the right length for one of `regions`, typed digit group for digit
+ * group as that region prints its numbers. The plan's metadata may not list the range (new
+ * allocations, numbers set aside for fiction), but the layout is a phone number's and nothing else's.
+ */
+function writtenAsNational(typed: string, digits: string, regions: readonly CountryCode[]): boolean {
+  for (const region of regions)
+    if (parsePhoneNumberFromString(digits, { defaultCountry: region })?.formatNational() === typed)
+      return true;
+  return false;
 }
 
 function leadsWithCountryCode(text: string, span: NumberSpan): boolean {
@@ -186,10 +208,12 @@ export const phoneRecognizer: Recognizer = {
       if (lengths.some((l) => l > 13)) return false;
       const everywhere = verdict === 'supports' || span.first !== span.last;
       const regions = regionsFor(context, text.length - (text.startsWith('+') ? 1 : 0), everywhere);
-      const { level, inDefault } = plausibility(text, regions, context.defaultRegion);
+      const { level, inDefault, possibleIn } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
-      if (level === 'none' || (level === 'possible' && verdict !== 'supports' && !international))
-        return false;
+      if (level === 'none') return false;
+      if (level === 'possible' && verdict !== 'supports' && !international) {
+        if (span.first === span.last || !writtenAsNational(span.text, text, possibleIn)) return false;
+      }
       let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : international ? 0.6 : 0.55;
       if (verdict === 'supports') score += 0.25;
       if (verdict === 'other-type') score -= 0.3;
