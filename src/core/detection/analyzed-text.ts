@@ -39,6 +39,7 @@ export interface NumberRun {
   readonly groups: readonly DigitGroup[];
   /** The run's digits alone, so a span's digits are one slice of it. */
   readonly digits: string;
+  readonly digitCount: number;
   /** Where each group starts in `digits`, plus the total length: groups.length + 1 entries. */
   readonly digitOffsets: readonly number[];
 }
@@ -265,6 +266,33 @@ function isTrunkPlaceholder(text: string, i: number): boolean {
   return a === 120 && b === 120 && isDigitCode(text.charCodeAt(i + 2));
 }
 
+class ScannedRun implements NumberRun {
+  #digits: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly groups: readonly DigitGroup[],
+    readonly digitOffsets: readonly number[],
+  ) {}
+
+  /** Joined on first request: most runs are rejected on their lengths alone. */
+  get digits(): string {
+    if (this.#digits === undefined) {
+      const groups = this.groups;
+      let digits = '';
+      for (let k = 0; k < groups.length; k++) digits += this.source.slice(groups[k]!.start, groups[k]!.end);
+      this.#digits = digits;
+    }
+    return this.#digits;
+  }
+
+  get digitCount(): number {
+    return this.digitOffsets[this.digitOffsets.length - 1]!;
+  }
+}
+
 /** Runs of digit groups; `digitStarts` are where the text's digit groups begin, in order. */
 function scanNumberRuns(text: string, digitStarts: readonly number[]): NumberRun[] {
   const runs: NumberRun[] = [];
@@ -283,14 +311,14 @@ function scanNumberRuns(text: string, digitStarts: readonly number[]): NumberRun
     }
     const groups: DigitGroup[] = [];
     const digitOffsets = [0];
-    let digits = '';
+    let digitCount = 0;
     let end = i;
     for (;;) {
       const gStart = i;
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       groups.push({ start: gStart, end: i });
-      digits += text.slice(gStart, i);
-      digitOffsets.push(digits.length);
+      digitCount += i - gStart;
+      digitOffsets.push(digitCount);
       end = i;
       let j = i;
       if (i - gStart === 1 && text.charCodeAt(gStart) === 48 && isTrunkPlaceholder(text, i)) j = i + 2;
@@ -302,7 +330,7 @@ function scanNumberRuns(text: string, digitStarts: readonly number[]): NumberRun
       break;
     }
     // A closing parenthesis right after the last group is part of "(11)" shapes only; keep it out.
-    runs.push({ start, end, groups, digits, digitOffsets });
+    runs.push(new ScannedRun(text, start, end, groups, digitOffsets));
     i = end;
   }
   return runs;

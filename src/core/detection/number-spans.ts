@@ -63,22 +63,42 @@ export class NumberSpan {
 }
 
 /**
+ * The spans of the message being detected, made on first request and shared: several numeric
+ * recognizers read the same span (11 digits for CPF and phone, 14 for CNPJ, card and phone), and
+ * what one works out of it (digits, separators) the next one reuses. One message at a time, as
+ * the engine detects them.
+ */
+let spansOfDoc: AnalyzedText | undefined;
+let spansByRun: (NumberSpan | undefined)[][] = [];
+
+function spanAt(doc: AnalyzedText, runIndex: number, first: number, last: number): NumberSpan {
+  if (spansOfDoc !== doc) {
+    spansOfDoc = doc;
+    spansByRun = [];
+  }
+  const slots = (spansByRun[runIndex] ??= []);
+  const slot = first * MAX_GROUPS + (last - first);
+  return (slots[slot] ??= new NumberSpan(doc.text, doc.runs[runIndex]!, first, last));
+}
+
+/**
  * Every span of up to MAX_GROUPS consecutive groups whose digit count lies in [minDigits, maxDigits],
  * in text order (by run, then first group, then last). A span that starts the run also takes the
- * run's leading "+" or "(". Built per request: the numeric types want different lengths, so a list
- * shared by all would mostly hold spans nobody reads.
+ * run's leading "+" or "(".
  */
 export function numberSpans(doc: AnalyzedText, minDigits: number, maxDigits: number): NumberSpan[] {
   const spans: NumberSpan[] = [];
-  for (const run of doc.runs) {
-    if (run.digits.length < minDigits) continue;
+  const runs = doc.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    if (run.digitCount < minDigits) continue;
     const offsets = run.digitOffsets;
     const groupCount = run.groups.length;
     for (let first = 0; first < groupCount; first++) {
       for (let last = first; last < groupCount && last - first < MAX_GROUPS; last++) {
         const length = offsets[last + 1]! - offsets[first]!;
         if (length > maxDigits) break;
-        if (length >= minDigits) spans.push(new NumberSpan(doc.text, run, first, last));
+        if (length >= minDigits) spans.push(spanAt(doc, r, first, last));
       }
     }
   }
@@ -108,8 +128,10 @@ export function forEachLongestNumberSpan(
   maxDigits: number,
   visit: (span: NumberSpan) => boolean,
 ): void {
-  for (const run of doc.runs) {
-    if (run.digits.length < minDigits) continue;
+  const runs = doc.runs;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    if (run.digitCount < minDigits) continue;
     const offsets = run.digitOffsets;
     const groupCount = run.groups.length;
     for (let first = 0; first < groupCount; first++) {
@@ -118,7 +140,7 @@ export function forEachLongestNumberSpan(
         const length = offsets[last + 1]! - offsets[first]!;
         if (length < minDigits) break;
         if (length > maxDigits) continue;
-        if (visit(new NumberSpan(doc.text, run, first, last))) {
+        if (visit(spanAt(doc, r, first, last))) {
           first = last;
           break;
         }

@@ -1,3 +1,4 @@
+import { normalizeWord } from '../analyzed-text.js';
 import { buildCueTable } from '../cues.js';
 import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names.generated.js';
 import { MONTH_WORDS } from './date-of-birth/month-names.js';
@@ -44,7 +45,20 @@ export const WordClass = {
   AT_WORD: 1 << 16,
   /** The last word of a naming phrase ("me llamo", "my name is"), after which even an unknown name is one. */
   NAMING_END: 1 << 17,
+  /**
+   * The longest word of each naming phrase ("nome", "llamo", "name"): every naming phrase holds
+   * one, and unlike the phrases' last words ("é", "is", "por") they are rare, so a message without
+   * one cannot hold a naming phrase.
+   */
+  NAMING_KEY: 1 << 18,
+  /** The last word of a phrase naming a bot ("assistente virtual", "bot"). */
+  BOT_END: 1 << 19,
 } as const;
+
+function longestWordOf(phrase: string): string {
+  const words = phrase.split(/\s+/).map(normalizeWord);
+  return words.reduce((longest, w) => (w.length > longest.length ? w : longest), '');
+}
 
 function classify(): Map<string, number> {
   const classes = new Map<string, number>();
@@ -69,6 +83,8 @@ function classify(): Map<string, number> {
   add(buildCueTable(PERSON_CUES).byLastWord.keys(), WordClass.PERSON_CUE_END);
   add(AT_WORDS, WordClass.AT_WORD);
   add(buildCueTable({ NAMING: PERSON_CUES['NAMING'] ?? [] }).byLastWord.keys(), WordClass.NAMING_END);
+  add((PERSON_CUES['NAMING'] ?? []).map(longestWordOf), WordClass.NAMING_KEY);
+  add(buildCueTable({ BOT: PERSON_CUES['BOT'] ?? [] }).byLastWord.keys(), WordClass.BOT_END);
   return classes;
 }
 

@@ -295,9 +295,10 @@ function cueInSentence(doc: AnalyzedText, start: number): Cue | undefined {
 
 /** "Sam, your virtual assistant", "a Lia, assistente virtual da Loja": the name of a bot. */
 function nearestBotAfter(doc: AnalyzedText, last: number): boolean {
+  if (!is(doc, WordClass.BOT_END)) return false;
   const words = doc.words;
   for (let i = last + 1; i < words.length && i <= last + 5; i++) {
-    if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
+    if (!is(words[i]!, WordClass.BOT_END)) continue;
     if (cueEndingAt(CUES, words, i)?.kind === 'BOT') return true;
   }
   return false;
@@ -314,7 +315,7 @@ export const personRecognizer: Recognizer = {
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
     // A name starts at a known name or right after a naming phrase ("me llamo Lupita").
-    const naming = is(doc, WordClass.NAMING_END) && hasNamingPhrase(doc);
+    const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
     if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME)) return;
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
