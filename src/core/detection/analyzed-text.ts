@@ -73,6 +73,12 @@ export function isAsciiAlnumCode(c: number): boolean {
   return isDigitCode(c) || isAsciiLetterCode(c);
 }
 
+/** White space other than a line break (what `\s` matches, "\n" aside); false past the end of a text. */
+export function isBlankCode(c: number): boolean {
+  if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 11 || c === 12) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
 function isRunSeparator(c: number): boolean {
   // space . - / ( ) and no-break space
   return c === 32 || c === 46 || c === 45 || c === 47 || c === 40 || c === 41 || c === 160;

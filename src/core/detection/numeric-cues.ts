@@ -1,4 +1,4 @@
-import type { AnalyzedText } from './analyzed-text.js';
+import { isBlankCode, isLetterCode, type AnalyzedText } from './analyzed-text.js';
 import { type Cue, nearestCueBefore, OTHER } from './cues.js';
 import type { RecognizerContext } from './recognizer.js';
 
@@ -20,25 +20,35 @@ export function cueBefore(
   kind?: string,
 ): Cue | undefined {
   const cue = nearestCueBefore(doc, context.cues, start, window, previousRunEnd(doc, start), kind);
-  return cue === undefined || !cueOnEarlierLine(doc, cue, start) ? cue : undefined;
+  return cue === undefined || !cueInEarlierSentence(doc, cue, start) ? cue : undefined;
 }
 
-/** How far a cue's line end is looked for; past it, the cue counts as another line's. */
-const LINE_REACH = 200;
+/** How far a cue's sentence end is looked for; past it, the cue counts as another sentence's. */
+const SENTENCE_REACH = 200;
 
 /**
- * A line holds one remark: a cue on an earlier line speaks of the value only when the value opens
- * its own line ("Meu telefone:\n11 98765-4321"), not when the line has words of its own before it
- * ("...como contato\nPagamento recusado no 3404 251512 71952").
+ * A cue speaks of the value in its own sentence or line, or of a value that opens the next one
+ * ("Meu telefone:\n11 98765-4321", "Fone. 11 98765-4321"); not of a value that follows other words
+ * in a new sentence ("...como contato. Segue 625 147 829 29").
  */
-function cueOnEarlierLine(doc: AnalyzedText, cue: Cue, start: number): boolean {
+function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boolean {
   const text = doc.text;
   const cueEnd = doc.words[doc.wordIndexAt(start) - 1 - cue.distance]!.end;
-  if (start - cueEnd > LINE_REACH) return true;
-  let lineBreak = start - 1;
-  while (lineBreak >= cueEnd && text.charCodeAt(lineBreak) !== 10) lineBreak--;
-  if (lineBreak < cueEnd) return false;
-  return doc.wordIndexAt(lineBreak) < doc.wordIndexAt(start);
+  if (start - cueEnd > SENTENCE_REACH) return true;
+  for (let i = start - 1; i >= cueEnd; i--)
+    if (endsSentenceAt(text, i)) return doc.wordIndexAt(i) < doc.wordIndexAt(start);
+  return false;
+}
+
+/** A line break, or ". ", "! ", "? " not after an abbreviation of up to three letters ("Tel. ", "Nº. "). */
+function endsSentenceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10) return true;
+  if ((c !== 46 && c !== 33 && c !== 63) || !isBlankCode(text.charCodeAt(i + 1))) return false;
+  if (c !== 46) return true;
+  let letters = 0;
+  while (letters < 4 && i - letters - 1 >= 0 && isLetterCode(text.charCodeAt(i - letters - 1))) letters++;
+  return letters > 3;
 }
 
 /** End of the last number run that ends before `offset` (runs are in text order). */
@@ -57,10 +67,38 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
 /** A cue saying the value is something else ("pedido", "protocolo", "CEP") binds only the value right after it. */
 const VETO_DISTANCE = 3;
 
-export function verdictFor(cue: Cue | undefined, type: string): CueVerdict {
+/**
+ * How many digits a value of each kind has. A cue announces a value of its kind, so it speaks
+ * against another type only for a value that could be of its kind: a birth-date cue says nothing
+ * of the 14-digit number after it ("Eduarda Nascimento e segue 47638150000199"). Kinds not listed
+ * (custom types) speak against every value.
+ */
+const DIGITS_OF_KIND: Readonly<Record<string, readonly [number, number]>> = {
+  PHONE: [7, 15],
+  CREDIT_CARD: [13, 19],
+  CARD_CVV: [3, 4],
+  CPF: [11, 11],
+  CNPJ: [14, 14],
+  US_SSN: [9, 9],
+  IBAN: [10, 34],
+  IP_ADDRESS: [4, 12],
+  DATE_OF_BIRTH: [4, 8],
+  PERSON: [0, 0],
+  ID_DOCUMENT: [5, 14],
+};
+
+/** Kinds announcing any of several types. */
+const TYPES_OF_KIND: Readonly<Record<string, readonly string[]>> = {
+  ID_DOCUMENT: ['CPF', 'CNPJ', 'US_SSN'],
+};
+
+/** What `cue` says about a value of `type` with `digitCount` digits. */
+export function verdictFor(cue: Cue | undefined, type: string, digitCount: number): CueVerdict {
   if (cue === undefined) return 'none';
-  if (cue.kind === type) return 'supports';
+  if (cue.kind === type || TYPES_OF_KIND[cue.kind]?.includes(type)) return 'supports';
   if (cue.kind === OTHER) return cue.distance < VETO_DISTANCE ? 'vetoes' : 'none';
+  const digits = DIGITS_OF_KIND[cue.kind];
+  if (digits !== undefined && (digitCount < digits[0] || digitCount > digits[1])) return 'none';
   return 'other-type';
 }
 

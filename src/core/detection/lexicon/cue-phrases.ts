@@ -191,6 +191,21 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
   ],
   IBAN: ['iban'],
   IP_ADDRESS: ['ip', 'endereco ip', 'ip address', 'direccion ip', 'ipv4', 'ipv6'],
+  /** An identity document's number: a CPF, CNPJ or SSN, whichever the value's check digits say. */
+  ID_DOCUMENT: [
+    'documento',
+    'numero do documento',
+    'numero de documento',
+    'documento de identidade',
+    'documento de identidad',
+    'document number',
+    'id number',
+  ],
+  /**
+   * Phrases introducing a name: listed so that their words do not count as the cues they hold
+   * elsewhere ("me llamo" is no "llamo", a phone cue). They announce no number.
+   */
+  PERSON: ['me llamo', 'mi nombre es', 'me chamo', 'meu nome e', 'my name is'],
   [OTHER]: [
     'pedido',
     'pedidos',

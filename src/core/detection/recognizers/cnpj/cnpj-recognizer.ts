@@ -20,7 +20,7 @@ export const cnpjRecognizer: Recognizer = {
       if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = cnpjValid(span.digits);
       if (!valid && !hasCueOfKind(doc, context.cues, 'CNPJ')) continue;
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CNPJ');
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CNPJ', span.digitCount);
       if (verdict === 'vetoes') continue;
       if (!valid && verdict !== 'supports') continue;
       const canonical = span.grouping === '2,3,3,4,2';
@@ -47,7 +47,7 @@ export const cnpjRecognizer: Recognizer = {
       if (m === null || gluedToLetters(doc, start, start + m[0].length)) continue;
       const bare = m[0].replace(/[./-]/g, '');
       if (/^\d+$/.test(bare) || !cnpjValid(bare)) continue;
-      const verdict = verdictFor(cueBefore(doc, context, start), 'CNPJ');
+      const verdict = verdictFor(cueBefore(doc, context, start), 'CNPJ', bare.length);
       if (verdict === 'vetoes') continue;
       sink.push({
         type: 'CNPJ',

@@ -22,7 +22,7 @@ export const cpfRecognizer: Recognizer = {
       if (!valid && !hasCueOfKind(doc, context.cues, 'CPF')) continue;
       const seps = span.separators;
       if (seps.some((s) => s.includes('/') || s.includes('(') || s.includes(')'))) continue;
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF');
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CPF', span.digitCount);
       if (verdict === 'vetoes') continue;
       const canonical = CPF_GROUPINGS.has(span.grouping);
       if (!valid && verdict !== 'supports') continue;

@@ -42,7 +42,7 @@ export const creditCardRecognizer: Recognizer = {
       if (seps.length > 0 && seps.some((s) => s.trim() !== seps[0]!.trim())) continue;
       const plain = span.first === span.last;
       if (!plain && !TYPICAL_GROUPINGS.has(span.grouping)) continue;
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD');
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'CREDIT_CARD', span.digitCount);
       if (verdict === 'vetoes') continue;
       if (!valid && verdict !== 'supports') continue;
       const base = valid ? 0.8 : 0.55;

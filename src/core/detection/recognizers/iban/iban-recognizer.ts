@@ -71,7 +71,7 @@ export const ibanRecognizer: Recognizer = {
       if (compact.length !== expected || isAsciiAlnumCode(text.charCodeAt(end))) continue;
       const score = ibanScore(compact.toUpperCase());
       if (score === 0) continue;
-      if (verdictFor(cueBefore(doc, context, start), 'IBAN') === 'vetoes') continue;
+      if (verdictFor(cueBefore(doc, context, start), 'IBAN', compact.length) === 'vetoes') continue;
       sink.push({ type: 'IBAN', start, end, score, recognizer: 'iban' });
       taken = end;
     }

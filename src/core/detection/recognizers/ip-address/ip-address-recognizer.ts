@@ -55,7 +55,11 @@ export const ipAddressRecognizer: Recognizer = {
             !gluedToLetters(doc, first.start, last.end) &&
             !softwareUpdateBefore(doc, first.start)
           ) {
-            const verdict = verdictFor(cueBefore(doc, context, first.start), 'IP_ADDRESS');
+            const verdict = verdictFor(
+              cueBefore(doc, context, first.start),
+              'IP_ADDRESS',
+              parts.join('').length,
+            );
             if (verdict !== 'vetoes') {
               const score = clampScore(0.8 + Math.max(0, cueAdjustment(verdict)));
               sink.push({
@@ -96,7 +100,7 @@ function detectIpv6(
     if (colons < 2) continue;
     const candidate = text.slice(start, end);
     if (end - start > 45 || !ipv6Valid(candidate) || gluedToLetters(doc, start, end)) continue;
-    if (verdictFor(cueBefore(doc, context, start), 'IP_ADDRESS') === 'vetoes') continue;
+    if (verdictFor(cueBefore(doc, context, start), 'IP_ADDRESS', end - start) === 'vetoes') continue;
     sink.push({ type: 'IP_ADDRESS', start, end, score: 0.85, recognizer: 'ip-address' });
   }
 }

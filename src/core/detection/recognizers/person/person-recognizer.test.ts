@@ -31,6 +31,9 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'ship it to 762 Elm Drive Apt 26A, Madison.', 'en')).toEqual([]);
     // "Dr" of Drive is no title: a title is never followed by a comma.
     expect(foundOf('PERSON', 'send it to 663 Ridge Dr, Austin 😊', 'en')).toEqual([]);
+    // "X here" introduces a name only when "here" follows it on a blank, not a comma or a full stop.
+    expect(foundOf('PERSON', 'Ship it to 308 Cedar Way, Apt 3B, Austin, here is my SSN', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'ship it to 297 Sunset Rd, #19, Orlando. Here is my SSN', 'en')).toEqual([]);
   });
 
   it('does not take a common word that is also a name on its own', () => {

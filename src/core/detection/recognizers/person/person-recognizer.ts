@@ -1,4 +1,4 @@
-import { analyzeText, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { analyzeText, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import { buildCueTable, cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
@@ -114,12 +114,6 @@ function endsMessage(text: string, end: number): boolean {
   return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
 }
 
-/** White space other than a line break (what `\s` matches, "\n" aside). */
-function isBlank(c: number): boolean {
-  if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 11 || c === 12) return true;
-  return c > 127 && /\s/.test(String.fromCharCode(c));
-}
-
 /**
  * What every kind of signature needs before the name, past blanks: a comma ("Thanks, Karen"), a
  * dash ("— David"), a line break or the start of the text. Most names stand mid-sentence, and this
@@ -127,7 +121,7 @@ function isBlank(c: number): boolean {
  */
 function signatureShapeBefore(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && start - i <= SIGNATURE_REACH && isBlank(text.charCodeAt(i))) i--;
+  while (i >= 0 && start - i <= SIGNATURE_REACH && isBlankCode(text.charCodeAt(i))) i--;
   if (i < 0) return true;
   const c = text.charCodeAt(i);
   // , - — – and the line break
@@ -163,6 +157,13 @@ function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
   return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
 }
 
+/** Only blanks (no line break), one or two of them, between `from` and `to`. */
+function blanksBetween(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) if (!isBlankCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** "Lia 🤖": a robot emoji right after the name (after one blank at most) marks a bot. */
 function robotAfter(text: string, end: number): boolean {
   const at = /\s/.test(text[end] ?? '') ? end + 1 : end;
@@ -190,9 +191,9 @@ function streetWordJoins(text: string, street: Word, name: Word): boolean {
   const gap = name.start - street.end;
   if (gap < 1 || gap > 2) return false;
   const first = text.charCodeAt(street.end);
-  if (gap === 1) return isBlank(first) || first === 46;
+  if (gap === 1) return isBlankCode(first) || first === 46;
   const abbreviation = street.end - street.start <= 4;
-  return ((first === 46 && abbreviation) || first === 58) && isBlank(text.charCodeAt(street.end + 1));
+  return ((first === 46 && abbreviation) || first === 58) && isBlankCode(text.charCodeAt(street.end + 1));
 }
 
 /** A lower-case article standing on its own ("a Maria"), not "Tienda La Esperanza" or "Apt 26A, Madison". */
@@ -262,7 +263,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
       cue.distance === 0 &&
       chain.style === 'title' &&
       isLowerArticle(doc, cue.wordIndex)) ||
-    (next !== undefined && is(next, WordClass.AFTER_INTRO) && next.start - tail.end <= 2);
+    // "Gustavo Santana aqui", not "..., Austin, here is my SSN".
+    (next !== undefined && is(next, WordClass.AFTER_INTRO) && blanksBetween(text, tail.end, next.start));
   const signature = isSignature(doc, head.start, tail.end);
   const greeting =
     cue?.kind === 'GREETING' &&

@@ -34,6 +34,8 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', 'the new one is 07700 900377', 'en')).toEqual(['07700 900377']);
     expect(foundOf('PHONE', 'the new one is 07700900377', 'en')).toEqual([]);
     expect(foundOf('PHONE', 'the new one is 077 009 003 77', 'en')).toEqual([]);
+    // 07700900876 also has a CPF's check digits, but no CPF is written 5 + 6.
+    expect(foundOf('PHONE', 'the new one is 07700 900876', 'en')).toEqual(['07700 900876']);
   });
 
   it('follows the configured default region', () => {

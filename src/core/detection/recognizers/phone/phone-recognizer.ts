@@ -193,7 +193,7 @@ export const phoneRecognizer: Recognizer = {
       const seps = span.separators;
       if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE');
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE', span.digitCount);
       if (verdict === 'vetoes') return false;
       const text = phoneDigitsText(span.text, span.digits);
       const lengths = groupLengthsOf(span);
@@ -211,10 +211,16 @@ export const phoneRecognizer: Recognizer = {
       const { level, inDefault, possibleIn } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
       if (level === 'none') return false;
+      // Only possible, unannounced and national: the region's own layout is the evidence, and it
+      // weighs as much as validity elsewhere (more than an 11-digit number's CPF check digits
+      // in a grouping no CPF is written in).
+      let nationalLayout = false;
       if (level === 'possible' && verdict !== 'supports' && !international) {
         if (span.first === span.last || !writtenAsNational(span.text, text, possibleIn)) return false;
+        nationalLayout = true;
       }
-      let score = level === 'valid' ? (inDefault ? 0.7 : 0.62) : international ? 0.6 : 0.55;
+      let score =
+        level === 'valid' ? (inDefault ? 0.7 : 0.62) : nationalLayout ? 0.62 : international ? 0.6 : 0.55;
       if (verdict === 'supports') score += 0.25;
       if (verdict === 'other-type') score -= 0.3;
       sink.push({

@@ -15,6 +15,10 @@ describe('street address recognizer', () => {
     ['I live at 742 Evergreen Terrace Apt 3.', '742 Evergreen Terrace Apt 3', 'en'],
     ['ship it to 4596 N Cedar St, Orlando', '4596 N Cedar St', 'en'],
     ['deliver to 328 Willow Ln.', '328 Willow Ln', 'en'],
+    ['Avda. de América 23, 2º izq', 'Avda. de América 23, 2º izq', 'es'],
+    // "Avenue" could start a typed address, but its full stop ends the sentence.
+    ['my address is 703 Pine Avenue. Error 0xA434 when paying USD 721!', '703 Pine Avenue', 'en'],
+    ['it should be 1687 Willow Avenue. Ssn 498-72-4243.', '1687 Willow Avenue', 'en'],
   ] as const)('finds %j', (text, address, lang) =>
     expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );

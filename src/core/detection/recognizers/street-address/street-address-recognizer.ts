@@ -20,6 +20,8 @@ import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
 /** How far a street name may run between its type word and its number. */
 const MAX_NAME_WORDS = 7;
+/** Letters of the longest street-type abbreviation written with a dot ("Avda.", "Trav."). */
+const MAX_ABBREVIATION = 4;
 const SCORE = 0.9;
 
 /** Tokens of a bounded slice: words, numbers and single punctuation marks, with offsets in the text. */
@@ -148,7 +150,10 @@ function typedStreet(tokens: Tokens): number | undefined {
   const type = tokens.at(0)!;
   if (!UPPER_START.test(type.text) && !LOWER_CASE_STREET_TYPES.has(type.norm)) return undefined;
   let k = 1;
-  if (isPunct(tokens.at(k), './')) k++;
+  // "Av. Paulista", "Avda. de América": only an abbreviation takes a dot; after a full word
+  // ("... 703 Pine Avenue. Error 0xA434") the dot ends the sentence.
+  if (isPunct(tokens.at(k), '/') || (isPunct(tokens.at(k), '.') && type.text.length <= MAX_ABBREVIATION)) k++;
+  else if (isPunct(tokens.at(k), '.')) return undefined;
   // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
   if (isNumber(tokens.at(k)) && isPunct(tokens.at(k + 1), '#') && isNumber(tokens.at(k + 2))) {
     let j = k + 3;
@@ -246,6 +251,8 @@ export const streetAddressRecognizer: Recognizer = {
   detect(doc: AnalyzedText, _context, sink: Entity[]) {
     const text = doc.text;
     let coveredUntil = -1;
+    // Typed addresses found, in text order: the house numbers inside them start no address of their own.
+    const typedSpans: Entity[] = [];
     const typed = (doc.classes & WordClass.STREET_TYPE) !== 0;
     for (const w of typed ? (doc.words as readonly Word[]) : []) {
       if (w.start < coveredUntil || (w.classes & WordClass.STREET_TYPE) === 0) continue;
@@ -254,20 +261,22 @@ export const streetAddressRecognizer: Recognizer = {
       const tokens = new Tokens(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;
-      sink.push({
+      const address: Entity = {
         type: 'STREET_ADDRESS',
         start: w.start,
         end: endOf(tokens, end),
         score: SCORE,
         recognizer: 'street-address',
-      });
-      coveredUntil = endOf(tokens, end);
+      };
+      sink.push(address);
+      typedSpans.push(address);
+      coveredUntil = address.end;
     }
     // An English-style address ends in a street suffix ("Maple Drive").
     if ((doc.classes & WordClass.STREET_SUFFIX) === 0) return;
     for (const run of doc.runs) {
       const g = run.groups[0]!;
-      if (run.start < coveredUntil && run.start >= 0 && g.start < coveredUntil) continue;
+      if (typedSpans.some((a) => g.start >= a.start && g.start < a.end)) continue;
       if (g.end - g.start > 5 || run.start !== g.start) continue;
       if (g.start > 0 && /[\p{L}\d]/u.test(text[g.start - 1]!)) continue;
       if (!wordFollows(text, g.end)) continue;

@@ -21,7 +21,7 @@ export const usSsnRecognizer: Recognizer = {
         span.grouping === '3,2,4' && seps.every((s) => s === seps[0] && (s === '-' || s === ' '));
       // Nine digits in other shapes (a phone number's tail, most often) need an SSN cue.
       if (!threeGroups && !hasCueOfKind(doc, context.cues, 'US_SSN')) continue;
-      const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN');
+      const verdict = verdictFor(cueBefore(doc, context, span.start), 'US_SSN', span.digitCount);
       if (verdict === 'vetoes') continue;
       if (!threeGroups && verdict !== 'supports') continue;
       const base = threeGroups ? (seps[0] === '-' ? 0.8 : 0.65) : 0.55;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { found } from './test-support/detect.js';
+
+describe('numeric cues', () => {
+  it('bind a value in their own sentence, or one that opens the next', () => {
+    expect(found('pode colocar ela como contato. Segue 625 147 829 29', 'pt')).toEqual([
+      'CPF:625 147 829 29',
+    ]);
+    // A local number is taken only on a phone cue: it still reaches a number that opens the next sentence.
+    expect(found('Anota meu whatsapp. 3722-9952', 'pt')).toEqual(['PHONE:3722-9952']);
+    expect(found('Anota meu whatsapp. Depois 3722-9952', 'pt')).toEqual([]);
+    // "Tel." is an abbreviation, not the end of a sentence.
+    expect(found('Tel. do escritório 3722-9952', 'pt')).toEqual(['PHONE:3722-9952']);
+  });
+
+  it('speak against another type only for a value that could be of their kind', () => {
+    // "Nascimento" announces a date; a 14-digit number cannot be one.
+    const text = 'O titular da conta é Eduarda de Alves Nascimento e segue 47638150000199 para faturamento';
+    expect(found(text, 'pt')).toEqual(['PERSON:Eduarda de Alves Nascimento', 'CNPJ:47638150000199']);
+  });
+
+  it('do not take a word inside a naming phrase as the cue it is elsewhere', () => {
+    // "llamo" announces a phone ("te llamo al…"), but "me llamo" a name.
+    expect(found('Me llamo Marta de Blanco, aquí va 4577 2883 1250 8639', 'es')).toEqual([
+      'PERSON:Marta de Blanco',
+      'CREDIT_CARD:4577 2883 1250 8639',
+    ]);
+  });
+
+  it('let a document cue announce a CPF, CNPJ or SSN', () => {
+    expect(found('pode colocar ela como contato, meu documento é 35444743957.', 'pt')).toEqual([
+      'CPF:35444743957',
+    ]);
+  });
+});
