@@ -202,10 +202,10 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'id number',
   ],
   /**
-   * Phrases introducing a name: listed so that their words do not count as the cues they hold
-   * elsewhere ("me llamo" is no "llamo", a phone cue). They announce no number.
+   * A naming phrase whose last word is a cue elsewhere: "me llamo" is no "llamo" (a phone cue,
+   * "te llamo al…"). It announces no number.
    */
-  PERSON: ['me llamo', 'mi nombre es', 'me chamo', 'meu nome e', 'my name is'],
+  PERSON: ['me llamo'],
   [OTHER]: [
     'pedido',
     'pedidos',
