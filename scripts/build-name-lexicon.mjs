@@ -13,6 +13,13 @@ import * as faker from '@faker-js/faker';
 const LOCALES = ['en', 'en_GB', 'en_US', 'es', 'es_MX', 'pt_BR', 'pt_PT'];
 
 const EXTRA_GIVEN = `
+Raimundo Raimunda Manoel Márcio Edson Geraldo Jeferson Jefferson Robson Reginaldo Benedito Valdir Renan Severino Gilmar
+Adilson Jair Everton Gilson Willian Sílvio Maicon Reinaldo Vagner Celso Cleber Ailton Aparecida Terezinha Andreia Luzia
+Daiane Sebastiana Cleide Neide Zilda Sueli Solange Rosana Sirlene Ivone Jussara Alisson Kaique Kauan Rayssa Thalita Taís
+Cíntia Eliana Lucimar Marinalva Rosilene Zuleide Ademir Amauri Claudinei Damião Darci Edilson Edmilson Edivaldo Erasmo
+Evandro Genivaldo Jailson Juarez Laércio Lauro Moacir Natanael Nilson Osmar Rubens Sidnei Tarcísio Valdemar Valmir
+Wanderley Valentino Bautista Facundo Milagros Citlali Amit Anil Sanjay Deepak Vikram Pooja Sunita Ravi Sunil Kiran Ananya
+Priya Raj Wei Ming Hiroshi Yuki Jin Minh Linh Tuan
 Adriana Adriano Alessandra Alexandre Aline Amanda Ana Anderson André Andréa Antônio Antonio Beatriz Bruna Bruno Caio Camila
 Carla Carlos Carolina Cláudia Claudia Cristiane Cristina Daniel Daniela Débora Denise Diego Douglas Eduardo Elaine Eliane
 Fábio Fabiana Felipe Fernanda Fernando Flávia Francisco Gabriel Gabriela Gisele Guilherme Gustavo Helena Henrique Igor
@@ -37,6 +44,8 @@ Danielle Marilyn Beverly Charlotte Natalie Theresa Diana Brittany Doris Kayla Al
 `;
 
 const EXTRA_SURNAMES = `
+Ospina Londoño Castaño Giraldo Arango Duque Román Pastor Sáez Soler Esteban Singh Kumar Sharma Khan Nguyen Kim Lee Chen
+Wang Li Patel O'Neill O'Brien Byrne Quinn Brennan Raman
 Silva Santos Oliveira Souza Sousa Rodrigues Ferreira Alves Pereira Lima Gomes Costa Ribeiro Martins Carvalho Almeida Lopes
 Soares Fernandes Vieira Barbosa Rocha Dias Nascimento Andrade Moreira Nunes Marques Machado Mendes Freitas Cardoso Ramos
 Gonçalves Santana Teixeira Araújo Araujo Castro Pinto Correia Cavalcanti Cavalcante Monteiro Moura Campos Batista Barros
@@ -83,7 +92,7 @@ pilar rocio sierra rios rio rivera rivers river lake lakes ocean sea beach
 happy sunny honey candy ginger pepper sugar dias dia senha cuenta conta cartao tarjeta valor total numero codigo pago pagamento pedido compra loja tienda casa
 mae pai madre padre filho hijo amigo amiga vida mundo sorte suerte paz gracia graca fama real reais cielo ceu
 jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique precious trinity angel star sky
-irma
+irma li tais roman pastor duque milagros
 `;
 
 const norm = (w) => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');

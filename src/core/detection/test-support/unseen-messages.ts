@@ -176,4 +176,247 @@ export const UNSEEN_MESSAGES: readonly {
       ['PERSON', 'Lupita'],
     ],
   },
+  // A second batch (2026-12-03), written after the first one passed. Three of its values were missed
+  // at first ("Sebastiana", "Edson", "Priya Raman": names the lexicon lacked).
+  {
+    lang: 'pt',
+    text: 'oi boa tarde, meu cpf eh 244.611.556-09 e to sem conseguir acessar o app',
+    expected: [['CPF', '244.611.556-09']],
+  },
+  {
+    lang: 'pt',
+    text: 'Vcs podem me ligar no 21 99876-5432? Sou o Thiago Moreira',
+    expected: [
+      ['PHONE', '21 99876-5432'],
+      ['PERSON', 'Thiago Moreira'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'segue meu cartao pra estorno 4123 0883 2557 4589 validade 09/29 cvv 318',
+    expected: [
+      ['CREDIT_CARD', '4123 0883 2557 4589'],
+      ['CARD_CVV', '318'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'nasci em 03/07/1988, precisa de mais alguma coisa?',
+    expected: [['DATE_OF_BIRTH', '03/07/1988']],
+  },
+  {
+    lang: 'pt',
+    text: 'o cnpj da loja é 49.001.936/7424-59 mas a nota saiu errada',
+    expected: [['CNPJ', '49.001.936/7424-59']],
+  },
+  {
+    lang: 'pt',
+    text: 'manda pro email marcia.lopes@uol.com.br por favor',
+    expected: [['EMAIL', 'marcia.lopes@uol.com.br']],
+  },
+  {
+    lang: 'pt',
+    text: 'endereço de entrega: Rua Augusta, 1500, ap 82 - Consolação',
+    expected: [['STREET_ADDRESS', 'Rua Augusta, 1500, ap 82']],
+  },
+  {
+    lang: 'pt',
+    text: 'Quem recebe é minha mãe, Dona Sebastiana Alves',
+    expected: [['PERSON', 'Sebastiana Alves']],
+  },
+  {
+    lang: 'pt',
+    text: 'pix é o cpf mesmo: 51919307621',
+    expected: [['CPF', '51919307621']],
+  },
+  {
+    lang: 'pt',
+    text: 'meu whats: (11) 97654-3210 chama lá',
+    expected: [['PHONE', '(11) 97654-3210']],
+  },
+  {
+    lang: 'pt',
+    text: 'Att, Renata Figueiredo',
+    expected: [['PERSON', 'Renata Figueiredo']],
+  },
+  {
+    lang: 'pt',
+    text: 'o pedido 8812734 ainda não chegou, rastreio BR123456789BR',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'paguei 2x de R$ 149,90 no cartão final 4589',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'meu IP é 189.34.120.7, o site bloqueou',
+    expected: [['IP_ADDRESS', '189.34.120.7']],
+  },
+  {
+    lang: 'en',
+    text: 'hey its Jordan Blake, my card 5277 9608 9090 1697 got declined twice',
+    expected: [
+      ['PERSON', 'Jordan Blake'],
+      ['CREDIT_CARD', '5277 9608 9090 1697'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'you can reach me on (646) 783-2201 after 5pm',
+    expected: [['PHONE', '(646) 783-2201']],
+  },
+  {
+    lang: 'en',
+    text: 'DOB 04/22/1975, SSN 219-09-9999',
+    expected: [
+      ['DATE_OF_BIRTH', '04/22/1975'],
+      ['US_SSN', '219-09-9999'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'please send the refund to GB82 WEST 1234 5698 7654 32',
+    expected: [['IBAN', 'GB82 WEST 1234 5698 7654 32']],
+  },
+  {
+    lang: 'en',
+    text: 'I moved, new address is 88 Harbor View Road, Unit 5',
+    expected: [['STREET_ADDRESS', '88 Harbor View Road, Unit 5']],
+  },
+  {
+    lang: 'en',
+    text: 'my email is k.oneill@fastmail.com and my order is #55102',
+    expected: [['EMAIL', 'k.oneill@fastmail.com']],
+  },
+  {
+    lang: 'en',
+    text: 'the security code on the back is 772',
+    expected: [['CARD_CVV', '772']],
+  },
+  {
+    lang: 'en',
+    text: 'Thanks so much!\n- Priya Raman',
+    expected: [['PERSON', 'Priya Raman']],
+  },
+  {
+    lang: 'en',
+    text: 'call my wife Susan at +1 415 903 2277 if I dont answer',
+    expected: [
+      ['PERSON', 'Susan'],
+      ['PHONE', '+1 415 903 2277'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'error 500 at 10:42, build 3.2.1',
+    expected: [],
+  },
+  {
+    lang: 'en',
+    text: 'I was born on March 3rd, 1990',
+    expected: [['DATE_OF_BIRTH', 'March 3rd, 1990']],
+  },
+  {
+    lang: 'es',
+    text: 'hola, soy Camila Restrepo y mi cédula no aparece',
+    expected: [['PERSON', 'Camila Restrepo']],
+  },
+  {
+    lang: 'es',
+    text: 'mi número es +34 612 345 678, llámenme mañana',
+    expected: [['PHONE', '+34 612 345 678']],
+  },
+  {
+    lang: 'es',
+    text: 'la tarjeta es 3721 919522 71473 y el cvv 4410',
+    expected: [
+      ['CREDIT_CARD', '3721 919522 71473'],
+      ['CARD_CVV', '4410'],
+    ],
+  },
+  {
+    lang: 'es',
+    text: 'fecha de nacimiento: 12-11-1992',
+    expected: [['DATE_OF_BIRTH', '12-11-1992']],
+  },
+  {
+    lang: 'es',
+    text: 'vivo en Calle de Alcalá 120, 4º A, Madrid',
+    expected: [['STREET_ADDRESS', 'Calle de Alcalá 120, 4º A']],
+  },
+  {
+    lang: 'es',
+    text: 'el IBAN es ES91 2100 0418 4502 0005 1332 a nombre de Javier Ortega',
+    expected: [
+      ['IBAN', 'ES91 2100 0418 4502 0005 1332'],
+      ['PERSON', 'Javier Ortega'],
+    ],
+  },
+  {
+    lang: 'es',
+    text: 'escríbanme a lucia_mendez88@hotmail.es',
+    expected: [['EMAIL', 'lucia_mendez88@hotmail.es']],
+  },
+  {
+    lang: 'es',
+    text: 'mi celu es 11 2345-6789 (Buenos Aires)',
+    expected: [['PHONE', '11 2345-6789']],
+  },
+  {
+    lang: 'es',
+    text: 'el pedido 4471-22 llegó roto, pagué $1.250',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'eu sou a Francisca, filha do titular',
+    expected: [['PERSON', 'Francisca']],
+  },
+  {
+    lang: 'pt',
+    text: 'o telefone do meu marido é 31 3222-1100, fala com o Edson',
+    expected: [
+      ['PHONE', '31 3222-1100'],
+      ['PERSON', 'Edson'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'CPF: 254.828.887-03 / nascimento 22/02/1979',
+    expected: [
+      ['CPF', '254.828.887-03'],
+      ['DATE_OF_BIRTH', '22/02/1979'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'pode enviar o boleto pro joao.pedro.silva arroba gmail ponto com',
+    expected: [['EMAIL', 'joao.pedro.silva arroba gmail ponto com']],
+  },
+  {
+    lang: 'pt',
+    text: 'cartão elo 6362 1412 5870 6812',
+    expected: [['CREDIT_CARD', '6362 1412 5870 6812']],
+  },
+  {
+    lang: 'pt',
+    text: 'moro na Av. Brasil 4500 bloco 2 apto 303',
+    expected: [['STREET_ADDRESS', 'Av. Brasil 4500 bloco 2 apto 303']],
+  },
+  {
+    lang: 'en',
+    text: 'Name: Olivia Turner\nPhone: 312-555-0147\nEmail: oturner@example.com',
+    expected: [
+      ['PERSON', 'Olivia Turner'],
+      ['PHONE', '312-555-0147'],
+      ['EMAIL', 'oturner@example.com'],
+    ],
+  },
+  {
+    lang: 'es',
+    text: 'Saludos,\nMaría José Fernández',
+    expected: [['PERSON', 'María José Fernández']],
+  },
 ];
