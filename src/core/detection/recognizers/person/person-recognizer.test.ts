@@ -53,6 +53,15 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'moro na Av. Maria Coelho Aguiar 215', 'pt')).toEqual([]);
   });
 
+  it('takes any capitalised word after a title that only names people', () => {
+    expect(foundOf('PERSON', 'o Sr. Nakamura ligou ontem', 'pt')).toEqual(['Nakamura']);
+    expect(foundOf('PERSON', 'falar com a Dona Zefinha amanhã', 'pt')).toEqual(['Zefinha']);
+    // Roles, titles that also stand before ordinary words, and Drive.
+    expect(foundOf('PERSON', 'Prezado Sr. Cliente, seu pedido saiu', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Seu Pedido foi enviado', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'deliver to 622 Washington Dr. Reference 96366068565', 'en')).toEqual([]);
+  });
+
   it('honours an allow list of the bot and agent names', async () => {
     const { createDefaultEngine } = await import('../../default-engine.js');
     const engine = createDefaultEngine({ allowList: ['Juliana'] });

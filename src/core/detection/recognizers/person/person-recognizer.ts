@@ -316,15 +316,20 @@ export const personRecognizer: Recognizer = {
   types: ['PERSON'],
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
-    // A name starts at a known name or right after a naming phrase ("me llamo Lupita").
+    // A name starts at a known name, right after a naming phrase ("me llamo Lupita") or a title.
     const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
-    if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME)) return;
+    if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.TITLE)) return;
     const words = doc.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const known =
         is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
-      if (!known && !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w))) continue;
+      if (
+        !known &&
+        !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w)) &&
+        !titledUnknownName(doc, i)
+      )
+        continue;
       const chain = growChain(doc, i);
       const score = scoreChain(doc, chain);
       if (score > 0)
@@ -346,6 +351,56 @@ function hasNamingPhrase(doc: AnalyzedText): boolean {
   for (let i = 0; i < words.length; i++)
     if (is(words[i]!, WordClass.NAMING_END) && cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
   return false;
+}
+
+/**
+ * Titles that only ever stand before a person's name. "Seu" (also "your"), "Don", "Miss" and
+ * "Professor" are titles too, but they stand before ordinary words as well.
+ */
+const NAME_ONLY_TITLES = new Set([
+  'sr',
+  'sra',
+  'srta',
+  'dr',
+  'dra',
+  'mr',
+  'mrs',
+  'ms',
+  'dona',
+  'senor',
+  'senora',
+  'senhor',
+  'senhora',
+]);
+
+/** What service messages call people after a title ("Prezado Sr. Cliente"): roles, not names. */
+const ROLES = new Set([
+  ...['cliente', 'clienta', 'usuario', 'usuaria', 'consumidor', 'consumidora', 'titular', 'responsavel'],
+  ...['gerente', 'atendente', 'supervisor', 'supervisora', 'presidente', 'diretor', 'diretora'],
+  ...['customer', 'user', 'manager', 'agent', 'president', 'director'],
+]);
+
+/** "Dona Zefinha", "Sr. Nakamura": a capitalised word right after such a title is a name, known or not. */
+function titledUnknownName(doc: AnalyzedText, index: number): boolean {
+  const w = doc.words[index]!;
+  const title = doc.words[index - 1];
+  return (
+    title !== undefined &&
+    w.capitalized &&
+    !w.upper &&
+    w.end - w.start >= 3 &&
+    NAME_ONLY_TITLES.has(title.norm) &&
+    titleJoins(doc, index - 1, w) &&
+    !streetSuffixTitle(doc, index - 1) &&
+    !is(w, WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE) &&
+    !ROLES.has(w.norm)
+  );
+}
+
+/** "622 Washington Dr. Reference…": "Dr" closing a capitalised street name is Drive, not Doctor. */
+function streetSuffixTitle(doc: AnalyzedText, titleIndex: number): boolean {
+  const before = doc.words[titleIndex - 1];
+  return is(doc.words[titleIndex]!, WordClass.STREET_SUFFIX) && before !== undefined && before.capitalized;
 }
 
 function titleBefore(doc: AnalyzedText, index: number): boolean {

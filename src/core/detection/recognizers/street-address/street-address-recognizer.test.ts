@@ -16,6 +16,8 @@ describe('street address recognizer', () => {
     ['ship it to 4596 N Cedar St, Orlando', '4596 N Cedar St', 'en'],
     ['deliver to 328 Willow Ln.', '328 Willow Ln', 'en'],
     ['Avda. de América 23, 2º izq', 'Avda. de América 23, 2º izq', 'es'],
+    ['moro na Av. Dr. Arnaldo 455', 'Av. Dr. Arnaldo 455', 'pt'],
+    ['R. Cel. Oscar Porto, 800 ap 12', 'R. Cel. Oscar Porto, 800 ap 12', 'pt'],
     // "Avenue" could start a typed address, but its full stop ends the sentence.
     ['my address is 703 Pine Avenue. Error 0xA434 when paying USD 721!', '703 Pine Avenue', 'en'],
     ['it should be 1687 Willow Avenue. Ssn 498-72-4243.', '1687 Willow Avenue', 'en'],

@@ -170,6 +170,13 @@ function typedStreet(tokens: Tokens): number | undefined {
     if (t.kind === 'word' && nameLike && !NUMBER_MARKERS.has(t.norm) && !COMPLEMENT_WORDS.has(t.norm)) {
       names++;
       k++;
+      // Abbreviated titles inside the name: "Av. Dr. Arnaldo", "R. Cel. Oscar Porto", "Av. Pres. Vargas".
+      if (
+        t.text.length <= MAX_ABBREVIATION &&
+        isPunct(tokens.at(k), '.') &&
+        tokens.at(k + 1)?.kind === 'word'
+      )
+        k++;
       continue;
     }
     // Street names with numbers in them: "Rua 7 de Setembro", "Av. XV de Novembro" (roman numerals are words).
