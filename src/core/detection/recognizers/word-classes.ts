@@ -53,6 +53,8 @@ export const WordClass = {
   NAMING_KEY: 1 << 18,
   /** The last word of a phrase naming a bot ("assistente virtual", "bot"). */
   BOT_END: 1 << 19,
+  /** The last word of a closing ("obrigada", "best regards", "un saludo"). */
+  CLOSING_END: 1 << 20,
 } as const;
 
 function longestWordOf(phrase: string): string {
@@ -85,6 +87,7 @@ function classify(): Map<string, number> {
   add(buildCueTable({ NAMING: PERSON_CUES['NAMING'] ?? [] }).byLastWord.keys(), WordClass.NAMING_END);
   add((PERSON_CUES['NAMING'] ?? []).map(longestWordOf), WordClass.NAMING_KEY);
   add(buildCueTable({ BOT: PERSON_CUES['BOT'] ?? [] }).byLastWord.keys(), WordClass.BOT_END);
+  add(buildCueTable({ CLOSING: PERSON_CUES['CLOSING'] ?? [] }).byLastWord.keys(), WordClass.CLOSING_END);
   return classes;
 }
 

@@ -62,6 +62,15 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'deliver to 622 Washington Dr. Reference 96366068565', 'en')).toEqual([]);
   });
 
+  it('takes capitalised words no lexicon knows when they sign the message after a closing', () => {
+    expect(foundOf('PERSON', 'Obrigada,\nZefinha Tavares', 'pt')).toEqual(['Zefinha Tavares']);
+    expect(foundOf('PERSON', 'Thanks so much!\n- Okonkwo Eze', 'en')).toEqual(['Okonkwo Eze']);
+    expect(foundOf('PERSON', 'Saludos, Okonkwo', 'es')).toEqual(['Okonkwo']);
+    // No closing before them, or a company's words.
+    expect(foundOf('PERSON', 'Erro no app - Tela Branca', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Obrigado pela ajuda.\nEquipe Loja Aurora', 'pt')).toEqual([]);
+  });
+
   it('honours an allow list of the bot and agent names', async () => {
     const { createDefaultEngine } = await import('../../default-engine.js');
     const engine = createDefaultEngine({ allowList: ['Juliana'] });

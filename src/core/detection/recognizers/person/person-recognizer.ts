@@ -316,34 +316,87 @@ export const personRecognizer: Recognizer = {
   types: ['PERSON'],
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
-    // A name starts at a known name, right after a naming phrase ("me llamo Lupita") or a title.
-    const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
-    if (!naming && !is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.TITLE)) return;
-    const words = doc.words;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      const known =
-        is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
-      if (
-        !known &&
-        !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w)) &&
-        !titledUnknownName(doc, i)
-      )
-        continue;
-      const chain = growChain(doc, i);
-      const score = scoreChain(doc, chain);
-      if (score > 0)
-        sink.push({
-          type: 'PERSON',
-          start: w.start,
-          end: words[chain.last]!.end,
-          score,
-          recognizer: 'person',
-        });
-      i = chain.last;
-    }
+    if (is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.TITLE | WordClass.NAMING_KEY))
+      findNames(doc, sink);
+    // Where a known name overlaps it, the overlap resolution keeps the better-scored reading.
+    const signed = unknownSignature(doc);
+    if (signed !== undefined)
+      sink.push({ type: 'PERSON', ...signed, score: SIGNATURE_SCORE, recognizer: 'person' });
   },
 };
+
+/** Names that start at a known name, right after a naming phrase ("me llamo Lupita") or after a title. */
+function findNames(doc: AnalyzedText, sink: Entity[]): void {
+  const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
+  const words = doc.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const known =
+      is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
+    if (
+      !known &&
+      !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w)) &&
+      !titledUnknownName(doc, i)
+    )
+      continue;
+    const chain = growChain(doc, i);
+    const score = scoreChain(doc, chain);
+    if (score > 0)
+      sink.push({
+        type: 'PERSON',
+        start: w.start,
+        end: words[chain.last]!.end,
+        score,
+        recognizer: 'person',
+      });
+    i = chain.last;
+  }
+}
+
+const MAX_SIGNATURE_WORDS = 3;
+/** How many words before a signature its closing may stand ("Thanks so much!\n- Priya Raman"). */
+const CLOSING_REACH = 6;
+const SIGNATURE_SCORE = 0.75;
+/** Words that sign for a company, a place or a street, or that close or introduce. */
+const NOT_SIGNATURE =
+  WordClass.COMPANY_BEFORE |
+  WordClass.COMPANY_AFTER |
+  WordClass.PLACE_BEFORE |
+  WordClass.PLACE_NAME |
+  WordClass.STREET_BEFORE |
+  WordClass.STREET_TYPE |
+  WordClass.PERSON_CUE_END |
+  WordClass.MONTH;
+
+const signsAsName = (w: Word): boolean =>
+  w.capitalized && !w.upper && w.end - w.start >= 2 && !is(w, NOT_SIGNATURE) && !ROLES.has(w.norm);
+
+/**
+ * "Obrigada,\nZefinha Tavares", "Thanks so much!\n- Priya Raman", "Saludos, Okonkwo": capitalised
+ * words closing the message right after a closing phrase sign it, even when no lexicon knows them.
+ */
+function unknownSignature(doc: AnalyzedText): { start: number; end: number } | undefined {
+  if (!is(doc, WordClass.CLOSING_END)) return undefined;
+  const words = doc.words;
+  const text = doc.text;
+  const last = words.length - 1;
+  if (last < 1 || !signsAsName(words[last]!) || !endsMessage(text, words[last]!.end)) return undefined;
+  let first = last;
+  while (first > 0 && last - first < MAX_SIGNATURE_WORDS - 1) {
+    const prev = words[first - 1]!;
+    if (!joinedBySpace(text, prev, words[first]!)) break;
+    if (!signsAsName(prev) && !is(prev, WordClass.NAME_PARTICLE)) break;
+    first--;
+  }
+  while (is(words[first]!, WordClass.NAME_PARTICLE)) first++;
+  if (!signatureShapeBefore(text, words[first]!.start)) return undefined;
+  for (let c = first - 1; c >= 0 && first - c <= CLOSING_REACH; c--) {
+    if (!is(words[c]!, WordClass.CLOSING_END)) continue;
+    if (cueEndingAt(CUES, words, c)?.kind === 'CLOSING')
+      return { start: words[first]!.start, end: words[last]!.end };
+  }
+  return undefined;
+}
 
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */
 function hasNamingPhrase(doc: AnalyzedText): boolean {
