@@ -384,3 +384,30 @@ export const STREET_BEFORE = new Set([
 
 /** Words right after a name that make it an introduction: "Maria aqui", "John speaking". */
 export const AFTER_INTRO = new Set(['aqui', 'here', 'speaking', 'falando', 'hablando', 'aca']);
+
+/**
+ * Titles that only ever stand before a person's name. "Seu" (also "your"), "Don", "Miss" and
+ * "Professor" are titles too, but they stand before ordinary words as well.
+ */
+export const NAME_ONLY_TITLES = new Set([
+  'sr',
+  'sra',
+  'srta',
+  'dr',
+  'dra',
+  'mr',
+  'mrs',
+  'ms',
+  'dona',
+  'senor',
+  'senora',
+  'senhor',
+  'senhora',
+]);
+
+/** What service messages call people after a title ("Prezado Sr. Cliente"): roles, not names. */
+export const ROLES = new Set([
+  ...['cliente', 'clienta', 'usuario', 'usuaria', 'consumidor', 'consumidora', 'titular', 'responsavel'],
+  ...['gerente', 'atendente', 'supervisor', 'supervisora', 'presidente', 'diretor', 'diretora'],
+  ...['customer', 'user', 'manager', 'agent', 'president', 'director'],
+]);

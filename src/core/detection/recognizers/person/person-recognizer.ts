@@ -1,23 +1,19 @@
-import { analyzeText, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
-import { buildCueTable, cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
+import { isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
-import { WordTable } from '../../word-table.js';
-import { PERSON_CUES } from './person-context.js';
+import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
+import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
+import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
 
-const CUES = buildCueTable(PERSON_CUES, WordClass.PERSON_CUE_END);
-/** For analysing a line that may close the message ("Obrigada,"), outside any engine. */
-const CLOSING_WORDS = new WordTable(WORD_CLASSES);
 const MAX_NAME_WORDS = 5;
 /** A person's score stays below an address's, so a street named after someone stays an address. */
 const MAX_SCORE = 0.88;
 
 type Style = 'title' | 'upper' | 'lower';
 const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
-const is = (w: { readonly classes: number }, bits: number): boolean => (w.classes & bits) !== 0;
-const isNameWord = (w: Word) => is(w, WordClass.GIVEN | WordClass.SURNAME);
 
 interface Chain {
   readonly first: number;
@@ -25,11 +21,6 @@ interface Chain {
   readonly style: Style;
   readonly known: number;
   readonly unknown: number;
-}
-
-function joinedBySpace(text: string, a: Word, b: Word): boolean {
-  const c = text.charCodeAt(a.end);
-  return b.start - a.end === 1 && (c === 32 || c === 0xa0);
 }
 
 /** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
@@ -97,66 +88,6 @@ function sentenceStart(text: string, offset: number): number {
   return Math.max(0, offset - 80);
 }
 
-/** How far around a name the signature check looks: a signature sits in a short last line. */
-const SIGNATURE_REACH = 120;
-const ONLY_MARKS = /^[\s\p{P}\p{S}]*$/u;
-
-/** Start of the line holding `offset`, or -1 when it lies beyond the reach. */
-function lineStartOf(text: string, offset: number): number {
-  // A bounded loop, not lastIndexOf: that would search the whole text before a long line.
-  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--)
-    if (text.charCodeAt(i) === 10) return i + 1;
-  return offset <= SIGNATURE_REACH ? 0 : -1;
-}
-
-/** Only punctuation, symbols and emoji follow until the end of the message (within reach). */
-function endsMessage(text: string, end: number): boolean {
-  return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
-}
-
-/**
- * What every kind of signature needs before the name, past blanks: a comma ("Thanks, Karen"), a
- * dash ("— David"), a line break or the start of the text. Most names stand mid-sentence, and this
- * spares them the patterns below.
- */
-function signatureShapeBefore(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && start - i <= SIGNATURE_REACH && isBlankCode(text.charCodeAt(i))) i--;
-  if (i < 0) return true;
-  const c = text.charCodeAt(i);
-  // , - — – and the line break
-  return c === 44 || c === 45 || c === 0x2014 || c === 0x2013 || c === 10;
-}
-
-/**
- * The name stands alone on the last line(s) of the message or after a dash at its end: a
- * signature. Every look is bounded, so the check costs the same whatever the message length.
- */
-function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
-  const text = doc.text;
-  if (!signatureShapeBefore(text, start)) return false;
-  // "Thanks, Karen" / "Obrigado, João" closing the message on one line.
-  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && endsMessage(text, end)) {
-    const before = nearestCueBefore(doc, CUES, start, 1);
-    if (before?.kind === 'CLOSING') return true;
-  }
-  // "... Orlando 🙏 — David": a dash before the name and nothing after it.
-  if (/(?:^|\s)(?:—|–|-{1,2})\s*$/.test(text.slice(Math.max(0, start - 4), start)))
-    return endsMessage(text, end);
-  const lineStart = lineStartOf(text, start);
-  if (lineStart < 0 || !/^[\s\-—–]*$/.test(text.slice(lineStart, start))) return false;
-  if (endsMessage(text, end)) return true;
-  const lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0 || lineEnd - end > SIGNATURE_REACH || !ONLY_MARKS.test(text.slice(end, lineEnd)))
-    return false;
-  // On a line of its own right after a closing line ("Obrigada,"), with more lines below.
-  if (lineStart === 0) return false;
-  const previousStart = lineStartOf(text, lineStart - 1);
-  if (previousStart < 0) return false;
-  const previousLine = text.slice(previousStart, lineStart - 1);
-  return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
-}
-
 /** Only blanks (no line break), one or two of them, between `from` and `to`. */
 function blanksBetween(text: string, from: number, to: number): boolean {
   if (to - from < 1 || to - from > 2) return false;
@@ -168,19 +99,6 @@ function blanksBetween(text: string, from: number, to: number): boolean {
 function robotAfter(text: string, end: number): boolean {
   const at = /\s/.test(text[end] ?? '') ? end + 1 : end;
   return text.charCodeAt(at) === 0xd83e && text.charCodeAt(at + 1) === 0xdd16;
-}
-
-/**
- * A title joins the name it stands before by a blank or its abbreviation dot ("Dr. Silva", "Sra
- * Ana"), never by a comma: in "663 Ridge Dr, Austin" the "Dr" is a street's and Austin a city.
- */
-function titleJoins(doc: AnalyzedText, titleIndex: number, name: Word): boolean {
-  const text = doc.text;
-  for (let i = doc.words[titleIndex]!.end; i < name.start; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 46 && c !== 0xa0) return false;
-  }
-  return true;
 }
 
 /**
@@ -210,12 +128,6 @@ function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
   if (cue?.kind !== 'NAMING') return false;
   const phraseEnd = doc.words[doc.wordIndexAt(w.start) - 1]!;
   return phraseEnd.start >= sentenceStart(doc.text, w.start);
-}
-
-/** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
-function closesMessage(line: string): boolean {
-  const words = analyzeText(line, CLOSING_WORDS).words;
-  return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
 }
 
 function scoreChain(doc: AnalyzedText, chain: Chain): number {
@@ -353,110 +265,10 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
   }
 }
 
-const MAX_SIGNATURE_WORDS = 3;
-/** How many words before a signature its closing may stand ("Thanks so much!\n- Priya Raman"). */
-const CLOSING_REACH = 6;
-const SIGNATURE_SCORE = 0.75;
-/** Words that sign for a company, a place or a street, or that close or introduce. */
-const NOT_SIGNATURE =
-  WordClass.COMPANY_BEFORE |
-  WordClass.COMPANY_AFTER |
-  WordClass.PLACE_BEFORE |
-  WordClass.PLACE_NAME |
-  WordClass.STREET_BEFORE |
-  WordClass.STREET_TYPE |
-  WordClass.PERSON_CUE_END |
-  WordClass.MONTH;
-
-const signsAsName = (w: Word): boolean =>
-  w.capitalized && !w.upper && w.end - w.start >= 2 && !is(w, NOT_SIGNATURE) && !ROLES.has(w.norm);
-
-/**
- * "Obrigada,\nZefinha Tavares", "Thanks so much!\n- Priya Raman", "Saludos, Okonkwo": capitalised
- * words closing the message right after a closing phrase sign it, even when no lexicon knows them.
- */
-function unknownSignature(doc: AnalyzedText): { start: number; end: number } | undefined {
-  if (!is(doc, WordClass.CLOSING_END)) return undefined;
-  const words = doc.words;
-  const text = doc.text;
-  const last = words.length - 1;
-  if (last < 1 || !signsAsName(words[last]!) || !endsMessage(text, words[last]!.end)) return undefined;
-  let first = last;
-  while (first > 0 && last - first < MAX_SIGNATURE_WORDS - 1) {
-    const prev = words[first - 1]!;
-    if (!joinedBySpace(text, prev, words[first]!)) break;
-    if (!signsAsName(prev) && !is(prev, WordClass.NAME_PARTICLE)) break;
-    first--;
-  }
-  while (is(words[first]!, WordClass.NAME_PARTICLE)) first++;
-  if (!signatureShapeBefore(text, words[first]!.start)) return undefined;
-  for (let c = first - 1; c >= 0 && first - c <= CLOSING_REACH; c--) {
-    if (!is(words[c]!, WordClass.CLOSING_END)) continue;
-    if (cueEndingAt(CUES, words, c)?.kind === 'CLOSING')
-      return { start: words[first]!.start, end: words[last]!.end };
-  }
-  return undefined;
-}
-
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */
 function hasNamingPhrase(doc: AnalyzedText): boolean {
   const words = doc.words;
   for (let i = 0; i < words.length; i++)
     if (is(words[i]!, WordClass.NAMING_END) && cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
   return false;
-}
-
-/**
- * Titles that only ever stand before a person's name. "Seu" (also "your"), "Don", "Miss" and
- * "Professor" are titles too, but they stand before ordinary words as well.
- */
-const NAME_ONLY_TITLES = new Set([
-  'sr',
-  'sra',
-  'srta',
-  'dr',
-  'dra',
-  'mr',
-  'mrs',
-  'ms',
-  'dona',
-  'senor',
-  'senora',
-  'senhor',
-  'senhora',
-]);
-
-/** What service messages call people after a title ("Prezado Sr. Cliente"): roles, not names. */
-const ROLES = new Set([
-  ...['cliente', 'clienta', 'usuario', 'usuaria', 'consumidor', 'consumidora', 'titular', 'responsavel'],
-  ...['gerente', 'atendente', 'supervisor', 'supervisora', 'presidente', 'diretor', 'diretora'],
-  ...['customer', 'user', 'manager', 'agent', 'president', 'director'],
-]);
-
-/** "Dona Zefinha", "Sr. Nakamura": a capitalised word right after such a title is a name, known or not. */
-function titledUnknownName(doc: AnalyzedText, index: number): boolean {
-  const w = doc.words[index]!;
-  const title = doc.words[index - 1];
-  return (
-    title !== undefined &&
-    w.capitalized &&
-    !w.upper &&
-    w.end - w.start >= 3 &&
-    NAME_ONLY_TITLES.has(title.norm) &&
-    titleJoins(doc, index - 1, w) &&
-    !streetSuffixTitle(doc, index - 1) &&
-    !is(w, WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE) &&
-    !ROLES.has(w.norm)
-  );
-}
-
-/** "622 Washington Dr. Reference…": "Dr" closing a capitalised street name is Drive, not Doctor. */
-function streetSuffixTitle(doc: AnalyzedText, titleIndex: number): boolean {
-  const before = doc.words[titleIndex - 1];
-  return is(doc.words[titleIndex]!, WordClass.STREET_SUFFIX) && before !== undefined && before.capitalized;
-}
-
-function titleBefore(doc: AnalyzedText, index: number): boolean {
-  const prev = doc.words[index - 1];
-  return prev !== undefined && is(prev, WordClass.TITLE);
 }

@@ -1,0 +1,130 @@
+import { analyzeText, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { cueEndingAt, nearestCueBefore } from '../../cues.js';
+import { WordTable } from '../../word-table.js';
+import { WORD_CLASSES, WordClass } from '../word-classes.js';
+import { ROLES } from './person-context.js';
+import { CUES, is, joinedBySpace } from './person-words.js';
+
+/**
+ * Signatures: a name closing the message ("Thanks,\nEmily", "— David", "Obrigada,\nZefinha
+ * Tavares"). A signature both confirms a known name and, right after a closing, makes one of words
+ * no lexicon knows.
+ */
+
+/** For analysing a line that may close the message ("Obrigada,"), outside any engine. */
+const CLOSING_WORDS = new WordTable(WORD_CLASSES);
+
+/** How far around a name the signature check looks: a signature sits in a short last line. */
+const SIGNATURE_REACH = 120;
+
+const ONLY_MARKS = /^[\s\p{P}\p{S}]*$/u;
+
+/** Start of the line holding `offset`, or -1 when it lies beyond the reach. */
+function lineStartOf(text: string, offset: number): number {
+  // A bounded loop, not lastIndexOf: that would search the whole text before a long line.
+  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--)
+    if (text.charCodeAt(i) === 10) return i + 1;
+  return offset <= SIGNATURE_REACH ? 0 : -1;
+}
+
+/** Only punctuation, symbols and emoji follow until the end of the message (within reach). */
+function endsMessage(text: string, end: number): boolean {
+  return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
+}
+
+/**
+ * What every kind of signature needs before the name, past blanks: a comma ("Thanks, Karen"), a
+ * dash ("— David"), a line break or the start of the text. Most names stand mid-sentence, and this
+ * spares them the patterns below.
+ */
+function signatureShapeBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && start - i <= SIGNATURE_REACH && isBlankCode(text.charCodeAt(i))) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  // , - — – and the line break
+  return c === 44 || c === 45 || c === 0x2014 || c === 0x2013 || c === 10;
+}
+
+/**
+ * The name stands alone on the last line(s) of the message or after a dash at its end: a
+ * signature. Every look is bounded, so the check costs the same whatever the message length.
+ */
+export function isSignature(doc: AnalyzedText, start: number, end: number): boolean {
+  const text = doc.text;
+  if (!signatureShapeBefore(text, start)) return false;
+  // "Thanks, Karen" / "Obrigado, João" closing the message on one line.
+  if (/,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && endsMessage(text, end)) {
+    const before = nearestCueBefore(doc, CUES, start, 1);
+    if (before?.kind === 'CLOSING') return true;
+  }
+  // "... Orlando 🙏 — David": a dash before the name and nothing after it.
+  if (/(?:^|\s)(?:—|–|-{1,2})\s*$/.test(text.slice(Math.max(0, start - 4), start)))
+    return endsMessage(text, end);
+  const lineStart = lineStartOf(text, start);
+  if (lineStart < 0 || !/^[\s\-—–]*$/.test(text.slice(lineStart, start))) return false;
+  if (endsMessage(text, end)) return true;
+  const lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || lineEnd - end > SIGNATURE_REACH || !ONLY_MARKS.test(text.slice(end, lineEnd)))
+    return false;
+  // On a line of its own right after a closing line ("Obrigada,"), with more lines below.
+  if (lineStart === 0) return false;
+  const previousStart = lineStartOf(text, lineStart - 1);
+  if (previousStart < 0) return false;
+  const previousLine = text.slice(previousStart, lineStart - 1);
+  return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
+}
+
+/** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
+function closesMessage(line: string): boolean {
+  const words = analyzeText(line, CLOSING_WORDS).words;
+  return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
+}
+
+const MAX_SIGNATURE_WORDS = 3;
+
+/** How many words before a signature its closing may stand ("Thanks so much!\n- Priya Raman"). */
+const CLOSING_REACH = 6;
+
+export const SIGNATURE_SCORE = 0.75;
+
+/** Words that sign for a company, a place or a street, or that close or introduce. */
+const NOT_SIGNATURE =
+  WordClass.COMPANY_BEFORE |
+  WordClass.COMPANY_AFTER |
+  WordClass.PLACE_BEFORE |
+  WordClass.PLACE_NAME |
+  WordClass.STREET_BEFORE |
+  WordClass.STREET_TYPE |
+  WordClass.PERSON_CUE_END |
+  WordClass.MONTH;
+
+const signsAsName = (w: Word): boolean =>
+  w.capitalized && !w.upper && w.end - w.start >= 2 && !is(w, NOT_SIGNATURE) && !ROLES.has(w.norm);
+
+/**
+ * "Obrigada,\nZefinha Tavares", "Thanks so much!\n- Priya Raman", "Saludos, Okonkwo": capitalised
+ * words closing the message right after a closing phrase sign it, even when no lexicon knows them.
+ */
+export function unknownSignature(doc: AnalyzedText): { start: number; end: number } | undefined {
+  if (!is(doc, WordClass.CLOSING_END)) return undefined;
+  const words = doc.words;
+  const text = doc.text;
+  const last = words.length - 1;
+  if (last < 1 || !signsAsName(words[last]!) || !endsMessage(text, words[last]!.end)) return undefined;
+  let first = last;
+  while (first > 0 && last - first < MAX_SIGNATURE_WORDS - 1) {
+    const prev = words[first - 1]!;
+    if (!joinedBySpace(text, prev, words[first]!)) break;
+    if (!signsAsName(prev) && !is(prev, WordClass.NAME_PARTICLE)) break;
+    first--;
+  }
+  while (is(words[first]!, WordClass.NAME_PARTICLE)) first++;
+  if (!signatureShapeBefore(text, words[first]!.start)) return undefined;
+  for (let c = first - 1; c >= 0 && first - c <= CLOSING_REACH; c--) {
+    if (!is(words[c]!, WordClass.CLOSING_END)) continue;
+    if (cueEndingAt(CUES, words, c)?.kind === 'CLOSING')
+      return { start: words[first]!.start, end: words[last]!.end };
+  }
+  return undefined;
+}
