@@ -62,12 +62,13 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'deliver to 622 Washington Dr. Reference 96366068565', 'en')).toEqual([]);
   });
 
-  it('takes capitalised words no lexicon knows when they sign the message after a closing', () => {
+  it('takes in unknown words beside a known name that signs the message after a closing', () => {
     expect(foundOf('PERSON', 'Obrigada,\nZefinha Tavares', 'pt')).toEqual(['Zefinha Tavares']);
-    expect(foundOf('PERSON', 'Thanks so much!\n- Okonkwo Eze', 'en')).toEqual(['Okonkwo Eze']);
-    expect(foundOf('PERSON', 'Saludos, Okonkwo', 'es')).toEqual(['Okonkwo']);
-    // No closing before them, or a company's words.
+    expect(foundOf('PERSON', 'Thanks so much!\n- Okonkwo Patel', 'en')).toEqual(['Okonkwo Patel']);
+    // No closing before them, no known name among them (a department signs), or a company's words.
     expect(foundOf('PERSON', 'Erro no app - Tela Branca', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Obrigado pela ajuda!\nEquipe de Suporte', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Regards,\nAccounts Payable', 'en')).toEqual([]);
     expect(foundOf('PERSON', 'Obrigado pela ajuda.\nEquipe Loja Aurora', 'pt')).toEqual([]);
   });
 

@@ -3,12 +3,12 @@ import { cueEndingAt, nearestCueBefore } from '../../cues.js';
 import { WordTable } from '../../word-table.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { ROLES } from './person-context.js';
-import { CUES, is, joinedBySpace } from './person-words.js';
+import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
 
 /**
  * Signatures: a name closing the message ("Thanks,\nEmily", "— David", "Obrigada,\nZefinha
- * Tavares"). A signature both confirms a known name and, right after a closing, makes one of words
- * no lexicon knows.
+ * Tavares"). A signature both confirms a known name and, right after a closing, takes in the words
+ * around a known one that no lexicon knows.
  */
 
 /** For analysing a line that may close the message ("Obrigada,"), outside any engine. */
@@ -103,8 +103,9 @@ const signsAsName = (w: Word): boolean =>
   w.capitalized && !w.upper && w.end - w.start >= 2 && !is(w, NOT_SIGNATURE) && !ROLES.has(w.norm);
 
 /**
- * "Obrigada,\nZefinha Tavares", "Thanks so much!\n- Priya Raman", "Saludos, Okonkwo": capitalised
- * words closing the message right after a closing phrase sign it, even when no lexicon knows them.
+ * "Obrigada,\nZefinha Tavares", "Thanks so much!\n- Okonkwo Patel": capitalised words closing the
+ * message right after a closing phrase sign it when one of them is a known name, even if the
+ * others (here the given names) are in no lexicon.
  */
 export function unknownSignature(doc: AnalyzedText): { start: number; end: number } | undefined {
   if (!is(doc, WordClass.CLOSING_END)) return undefined;
@@ -120,7 +121,11 @@ export function unknownSignature(doc: AnalyzedText): { start: number; end: numbe
     first--;
   }
   while (is(words[first]!, WordClass.NAME_PARTICLE)) first++;
-  if (!signatureShapeBefore(text, words[first]!.start)) return undefined;
+  // One known name among them: "Equipe de Suporte", "Accounts Payable" and "The Marketing Team"
+  // sign for a department, not a person.
+  let known = false;
+  for (let k = first; k <= last; k++) known ||= isNameWord(words[k]!);
+  if (!known || !signatureShapeBefore(text, words[first]!.start)) return undefined;
   for (let c = first - 1; c >= 0 && first - c <= CLOSING_REACH; c--) {
     if (!is(words[c]!, WordClass.CLOSING_END)) continue;
     if (cueEndingAt(CUES, words, c)?.kind === 'CLOSING')
