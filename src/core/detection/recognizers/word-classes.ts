@@ -7,6 +7,7 @@ import {
   COMPANY_AFTER,
   COMPANY_BEFORE,
   JOINING_PARTICLES,
+  NAME_ONLY_TITLES,
   NAME_PARTICLES,
   PERSON_CUES,
   PLACE_BEFORE,
@@ -55,6 +56,8 @@ export const WordClass = {
   BOT_END: 1 << 19,
   /** The last word of a closing ("obrigada", "best regards", "un saludo"). */
   CLOSING_END: 1 << 20,
+  /** A title that only ever stands before a person's name ("Sr.", "Dona", "Mrs."). */
+  NAME_TITLE: 1 << 21,
 } as const;
 
 function longestWordOf(phrase: string): string {
@@ -88,6 +91,7 @@ function classify(): Map<string, number> {
   add((PERSON_CUES['NAMING'] ?? []).map(longestWordOf), WordClass.NAMING_KEY);
   add(buildCueTable({ BOT: PERSON_CUES['BOT'] ?? [] }).byLastWord.keys(), WordClass.BOT_END);
   add(buildCueTable({ CLOSING: PERSON_CUES['CLOSING'] ?? [] }).byLastWord.keys(), WordClass.CLOSING_END);
+  add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
   return classes;
 }
 

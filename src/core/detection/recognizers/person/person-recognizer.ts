@@ -228,7 +228,7 @@ export const personRecognizer: Recognizer = {
   types: ['PERSON'],
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
-    if (is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.TITLE | WordClass.NAMING_KEY))
+    if (is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.NAME_TITLE | WordClass.NAMING_KEY))
       findNames(doc, sink);
     // Where a known name overlaps it, the overlap resolution keeps the better-scored reading.
     const signed = unknownSignature(doc);
@@ -240,6 +240,7 @@ export const personRecognizer: Recognizer = {
 /** Names that start at a known name, right after a naming phrase ("me llamo Lupita") or after a title. */
 function findNames(doc: AnalyzedText, sink: Entity[]): void {
   const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
+  const titled = is(doc, WordClass.NAME_TITLE);
   const words = doc.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -248,7 +249,7 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     if (
       !known &&
       !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w)) &&
-      !titledUnknownName(doc, i)
+      !(titled && titledUnknownName(doc, i))
     )
       continue;
     const chain = growChain(doc, i);

@@ -1,6 +1,6 @@
 import type { AnalyzedText, Word } from '../../analyzed-text.js';
 import { WordClass } from '../word-classes.js';
-import { NAME_ONLY_TITLES, ROLES } from './person-context.js';
+import { ROLES } from './person-context.js';
 import { is } from './person-words.js';
 
 /** Titles before names ("Sr. Oliveira", "Dona Zefinha") and where a title-like word is something else. */
@@ -27,7 +27,7 @@ export function titledUnknownName(doc: AnalyzedText, index: number): boolean {
     w.capitalized &&
     !w.upper &&
     w.end - w.start >= 3 &&
-    NAME_ONLY_TITLES.has(title.norm) &&
+    is(title, WordClass.NAME_TITLE) &&
     titleJoins(doc, index - 1, w) &&
     !streetSuffixTitle(doc, index - 1) &&
     !is(w, WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE) &&

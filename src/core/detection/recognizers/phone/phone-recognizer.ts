@@ -131,11 +131,15 @@ function plausibility(
 }
 
 /**
- * "07700 900377": a number of the right length for one of `regions`, typed digit group for digit
- * group as that region prints its numbers. The plan's metadata may not list the range (new
- * allocations, numbers set aside for fiction), but the layout is a phone number's and nothing else's.
+ * "07700 900377", "(21) 3456-7890": a number of the right length for one of `regions`, typed digit
+ * group for digit group as that region prints its numbers. The plan's metadata may not list the
+ * range (new allocations, numbers set aside for fiction), but the layout is a phone number's and
+ * nothing else's. Only layouts that open with a trunk "0" or an area code in parentheses are
+ * formatted: the library's formatting costs tens of microseconds, and order or ticket numbers
+ * ("2024-58383") would pay it for nothing.
  */
 function writtenAsNational(typed: string, digits: string, regions: readonly CountryCode[]): boolean {
+  if (!typed.startsWith('0') && !typed.startsWith('(')) return false;
   for (const region of regions)
     if (parsePhoneNumberFromString(digits, { defaultCountry: region })?.formatNational() === typed)
       return true;
