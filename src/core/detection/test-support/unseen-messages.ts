@@ -461,4 +461,179 @@ export const UNSEEN_MESSAGES: readonly {
   { lang: 'pt', text: 'Abraços,\nTodos Nós', expected: [] },
   // A false alarm kept on purpose: a film title after a title that only names people.
   { lang: 'en', text: 'Mrs. Doubtfire is my favourite film', expected: [] },
+  // A third batch (2026-12-03): shouting, no accents, chat abbreviations. Missed at first: "1200 W 5th St"
+  // (ordinal street names), and "eu sou a joana darc" (an unknown surname in lower case; left out, see docs).
+  {
+    lang: 'pt',
+    text: 'MEU CPF É 826.692.892-40 POR FAVOR VERIFICA',
+    expected: [['CPF', '826.692.892-40']],
+  },
+  {
+    lang: 'pt',
+    text: 'oi td bem? o numero do meu cartao eh 4329800274009348 e o cvv 221',
+    expected: [
+      ['CREDIT_CARD', '4329800274009348'],
+      ['CARD_CVV', '221'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'meu zap novo 11 9 4567 8901 salva ai 😅',
+    expected: [['PHONE', '11 9 4567 8901']],
+  },
+  {
+    lang: 'pt',
+    text: 'cpf 566 602 602 00',
+    expected: [['CPF', '566 602 602 00']],
+  },
+  {
+    lang: 'pt',
+    text: 'é pra entregar na rua sao bento 320 apto 12 centro',
+    expected: [['STREET_ADDRESS', 'rua sao bento 320 apto 12']],
+  },
+  {
+    lang: 'pt',
+    text: 'data de nasc 05/05/1965',
+    expected: [['DATE_OF_BIRTH', '05/05/1965']],
+  },
+  {
+    lang: 'pt',
+    text: 'cnpj 07956044503718 razao social padaria pao quente',
+    expected: [['CNPJ', '07956044503718']],
+  },
+  {
+    lang: 'pt',
+    text: 'email: RENATO.GOMES@HOTMAIL.COM',
+    expected: [['EMAIL', 'RENATO.GOMES@HOTMAIL.COM']],
+  },
+  {
+    lang: 'pt',
+    text: 'Hipercard 6062 9901 8175 6002 venc 03/27',
+    expected: [['CREDIT_CARD', '6062 9901 8175 6002']],
+  },
+  {
+    lang: 'pt',
+    text: 'fala com meu filho o Kauã, o fone dele é (85) 98877-6655',
+    expected: [
+      ['PERSON', 'Kauã'],
+      ['PHONE', '(85) 98877-6655'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'Boa tarde! Aqui é o Cleber da Silva, cpf 253.340.696-15',
+    expected: [
+      ['PERSON', 'Cleber da Silva'],
+      ['CPF', '253.340.696-15'],
+    ],
+  },
+  {
+    lang: 'pt',
+    text: 'segue os dados: Marinalva Souza / 442.071.394-19 / nascida em 14/09/1958',
+    expected: [
+      ['PERSON', 'Marinalva Souza'],
+      ['CPF', '442.071.394-19'],
+      ['DATE_OF_BIRTH', '14/09/1958'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'my ssn is 078 05 1120 and dob 1/2/1980',
+    expected: [
+      ['US_SSN', '078 05 1120'],
+      ['DATE_OF_BIRTH', '1/2/1980'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'CARD: 5128 6990 7008 6066 EXP 11/26 CVC 904',
+    expected: [
+      ['CREDIT_CARD', '5128 6990 7008 6066'],
+      ['CARD_CVV', '904'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'plz call 917.555.0123 asap',
+    expected: [['PHONE', '917.555.0123']],
+  },
+  {
+    lang: 'en',
+    text: 'this is mike from accounting, my email is mike.t@corp-mail.net',
+    expected: [
+      ['PERSON', 'mike'],
+      ['EMAIL', 'mike.t@corp-mail.net'],
+    ],
+  },
+  {
+    lang: 'en',
+    text: 'the IP on the router says 10.20.30.40',
+    expected: [['IP_ADDRESS', '10.20.30.40']],
+  },
+  {
+    lang: 'en',
+    text: 'ship to 1200 W 5th St Apt 4B',
+    expected: [['STREET_ADDRESS', '1200 W 5th St Apt 4B']],
+  },
+  {
+    lang: 'en',
+    text: 'hi, Jennifer here. I was born 12 June 1984',
+    expected: [
+      ['PERSON', 'Jennifer'],
+      ['DATE_OF_BIRTH', '12 June 1984'],
+    ],
+  },
+  {
+    lang: 'es',
+    text: 'mi correo es PEDRO.RUIZ(at)gmail.com',
+    expected: [['EMAIL', 'PEDRO.RUIZ(at)gmail.com']],
+  },
+  {
+    lang: 'es',
+    text: 'soy ana lucia torres, mi tel 55 4321 8765',
+    expected: [
+      ['PERSON', 'ana lucia torres'],
+      ['PHONE', '55 4321 8765'],
+    ],
+  },
+  {
+    lang: 'es',
+    text: 'nací el 3 de mayo de 1991',
+    expected: [['DATE_OF_BIRTH', '3 de mayo de 1991']],
+  },
+  {
+    lang: 'es',
+    text: 'IBAN: ES7921000813610123456789',
+    expected: [['IBAN', 'ES7921000813610123456789']],
+  },
+  {
+    lang: 'es',
+    text: 'la dirección es Av. Insurgentes Sur 1602, piso 4',
+    expected: [['STREET_ADDRESS', 'Av. Insurgentes Sur 1602, piso 4']],
+  },
+  {
+    lang: 'es',
+    text: 'tarjeta visa terminada en 9348',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'meu cartão final 9348 foi clonado',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'o protocolo 20241203558812 não resolveu',
+    expected: [],
+  },
+  {
+    lang: 'en',
+    text: 'order ORD-99812-B shipped on 12/01',
+    expected: [],
+  },
+  {
+    lang: 'pt',
+    text: 'paguei R$ 89,90 dia 05/11 às 14:32',
+    expected: [],
+  },
 ];

@@ -17,6 +17,8 @@ describe('street address recognizer', () => {
     ['deliver to 328 Willow Ln.', '328 Willow Ln', 'en'],
     ['Avda. de América 23, 2º izq', 'Avda. de América 23, 2º izq', 'es'],
     ['moro na Av. Dr. Arnaldo 455', 'Av. Dr. Arnaldo 455', 'pt'],
+    ['ship to 1200 W 5th St Apt 4B', '1200 W 5th St Apt 4B', 'en'],
+    ['I live at 300 E 42nd Street', '300 E 42nd Street', 'en'],
     ['R. Cel. Oscar Porto, 800 ap 12', 'R. Cel. Oscar Porto, 800 ap 12', 'pt'],
     // "Avenue" could start a typed address, but its full stop ends the sentence.
     ['my address is 703 Pine Avenue. Error 0xA434 when paying USD 721!', '703 Pine Avenue', 'en'],

@@ -207,7 +207,9 @@ function typedStreet(tokens: Tokens): number | undefined {
   return complements(tokens, k + 1);
 }
 
-/** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295". */
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+
+/** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295", "1200 W 5th St". */
 function numberedStreet(tokens: Tokens): number | undefined {
   let k = 1;
   if (tokens.at(k)?.kind === 'word' && DIRECTIONS.has(tokens.at(k)!.norm)) {
@@ -217,6 +219,13 @@ function numberedStreet(tokens: Tokens): number | undefined {
   let names = 0;
   while (names < 4) {
     const t = tokens.at(k);
+    // Numbered streets: "5th St", "42nd Avenue", "1st Street".
+    const suffix = tokens.at(k + 1);
+    if (isNumber(t) && suffix?.start === t.end && ORDINAL_SUFFIXES.has(suffix.norm)) {
+      names++;
+      k += 2;
+      continue;
+    }
     if (t?.kind !== 'word' || !/^[\p{Lu}]/u.test(t.text)) return undefined;
     names++;
     k++;
