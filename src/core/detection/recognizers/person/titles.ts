@@ -18,7 +18,10 @@ export function titleJoins(doc: AnalyzedText, titleIndex: number, name: Word): b
   return true;
 }
 
-/** "Dona Zefinha", "Sr. Nakamura": a capitalised word right after such a title is a name, known or not. */
+/**
+ * "Dona Zefinha", "Sr. Nakamura": a capitalised word right after a title that only names people is
+ * a name, known or not.
+ */
 export function titledUnknownName(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
   const title = doc.words[index - 1];
