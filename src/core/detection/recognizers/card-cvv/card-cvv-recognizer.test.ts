@@ -13,6 +13,16 @@ describe('card security code recognizer', () => {
     expect(foundOf('CARD_CVV', text, lang)).toEqual([code]),
   );
 
+  it("takes the code typed right after a grouped card, in the card's own layout", () => {
+    const text = 'cartão 4111 1111 1111 1111 123';
+    expect(foundOf('CREDIT_CARD', text, 'pt')).toEqual(['4111 1111 1111 1111']);
+    expect(foundOf('CARD_CVV', text, 'pt')).toEqual(['123']);
+    // Not after a plain card, nor another separator, nor a group that more groups follow (an expiry).
+    expect(foundOf('CARD_CVV', 'pago 4111111111111111 123 vezes', 'pt')).toEqual([]);
+    expect(foundOf('CARD_CVV', 'cartão 4111-1111-1111-1111 123', 'pt')).toEqual([]);
+    expect(foundOf('CARD_CVV', 'cartão 4111 1111 1111 1111 12/29', 'pt')).toEqual([]);
+  });
+
   it('ignores other short numbers', () => {
     expect(foundOf('CARD_CVV', 'paguei 123 reais em 2 vezes', 'pt')).toEqual([]);
     expect(foundOf('CARD_CVV', 'card expires 12/25', 'en')).toEqual([]);

@@ -1,4 +1,4 @@
-import type { NumberRun } from '../../analyzed-text.js';
+import type { AnalyzedText, NumberRun } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { hasCueOfKind } from '../../cues.js';
 import { gluedToLetters } from '../../number-spans.js';
@@ -12,6 +12,7 @@ export const cardCvvRecognizer: Recognizer = {
   name: 'card-cvv',
   types: ['CARD_CVV'],
   detect(doc, context, sink: Entity[]) {
+    codesTypedAfterCards(doc, sink);
     if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
       for (let index = 0; index < run.groups.length; index++) {
@@ -32,6 +33,40 @@ export const cardCvvRecognizer: Recognizer = {
     }
   },
 };
+
+/** A security code typed with no cue, right after its card: scored below an announced one. */
+const AFTER_CARD_SCORE = 0.75;
+
+/**
+ * "4111 1111 1111 1111 123": three or four digits that end the run of a grouped card number found
+ * before, joined to it by the card's own separator, are its security code. Read as more of the card,
+ * a card mask ("****1123") would show them.
+ */
+function codesTypedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
+  const text = doc.text;
+  for (let e = 0; e < sink.length; e++) {
+    const card = sink[e]!;
+    if (card.type !== 'CREDIT_CARD') continue;
+    const run = doc.runs.find((r) => r.start <= card.start && r.end >= card.end);
+    if (run === undefined) continue;
+    const groups = run.groups;
+    // The card's last group is the run's last but one, and the card has a separator of its own.
+    const last = groups.length - 2;
+    if (last < 1 || groups[last]!.end !== card.end || groups[last - 1]!.end <= card.start) continue;
+    const code = groups[last + 1]!;
+    const digits = code.end - code.start;
+    const separator = text.slice(card.end, code.start);
+    if (digits < 3 || digits > 4 || separator !== text.slice(groups[last - 1]!.end, groups[last]!.start))
+      continue;
+    sink.push({
+      type: 'CARD_CVV',
+      start: code.start,
+      end: code.end,
+      score: AFTER_CARD_SCORE,
+      recognizer: 'card-cvv',
+    });
+  }
+}
 
 /** Not joined to a neighbouring group by "/", "." or "-", which would make it part of a date, amount or code. */
 function standsAlone(text: string, run: NumberRun, index: number): boolean {
