@@ -102,6 +102,15 @@ export function verdictFor(cue: Cue | undefined, type: string, digitCount: numbe
   return 'other-type';
 }
 
+/**
+ * For a CPF or CNPJ: valid check digits in the document's own printed layout ("123.456.789-09",
+ * "12 917 488 0001 03") outweigh a cue of another kind, which then lowers nothing. Random digits
+ * pass both tests about once in a hundred thousand.
+ */
+export function documentCueAdjustment(verdict: CueVerdict, validInLayout: boolean): number {
+  return validInLayout ? Math.max(0, cueAdjustment(verdict)) : cueAdjustment(verdict);
+}
+
 /** Score adjustment shared by the numeric recognizers. */
 export function cueAdjustment(verdict: CueVerdict): number {
   switch (verdict) {

@@ -1,7 +1,7 @@
 import type { Entity } from '../../entity.js';
 import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
-import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { cueBefore, documentCueAdjustment, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cnpjValid } from '../../../check-digits.js';
 
@@ -30,7 +30,7 @@ export const cnpjRecognizer: Recognizer = {
         type: 'CNPJ',
         start: span.start,
         end: span.end,
-        score: clampScore(base + cueAdjustment(verdict)),
+        score: clampScore(base + documentCueAdjustment(verdict, valid && canonical)),
         recognizer: 'cnpj',
       });
     }
@@ -53,7 +53,7 @@ export const cnpjRecognizer: Recognizer = {
         type: 'CNPJ',
         start,
         end: start + m[0].length,
-        score: clampScore(0.85 + cueAdjustment(verdict)),
+        score: clampScore(0.85 + documentCueAdjustment(verdict, true)),
         recognizer: 'cnpj',
       });
     }

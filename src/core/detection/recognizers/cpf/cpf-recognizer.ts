@@ -1,7 +1,7 @@
 import type { Entity } from '../../entity.js';
 import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
-import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
+import { cueBefore, documentCueAdjustment, verdictFor } from '../../numeric-cues.js';
 import { clampScore, type Recognizer } from '../../recognizer.js';
 import { cpfValid } from '../../../check-digits.js';
 
@@ -31,7 +31,7 @@ export const cpfRecognizer: Recognizer = {
         type: 'CPF',
         start: span.start,
         end: span.end,
-        score: clampScore(base + cueAdjustment(verdict)),
+        score: clampScore(base + documentCueAdjustment(verdict, valid && canonical)),
         recognizer: 'cpf',
       });
     }

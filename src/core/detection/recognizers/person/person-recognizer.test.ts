@@ -46,6 +46,11 @@ describe('person recognizer', () => {
     ]);
   });
 
+  it('does not grow a name into an e-mail address', () => {
+    const text = 'Soy teresa jiménez y isabel.alvarez@example.org es mi usuario';
+    expect(foundOf('PERSON', text, 'es')).toEqual(['teresa jiménez']);
+  });
+
   it("takes a name after a street word only on the street word's line", () => {
     expect(foundOf('PERSON', 'My address is 740 Maple Avenue.\nLinda Thomas', 'en')).toEqual([
       'Linda Thomas',

@@ -1,4 +1,4 @@
-import { isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { isAsciiAlnumCode, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import { cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
@@ -47,7 +47,7 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     if (w === undefined || !joinedBySpace(doc.text, words[p - 1]!, w)) break;
     if (p > k && is(words[p - 1]!, WordClass.JOINING_PARTICLE) && p - k === 1 && !isNameWord(w)) break;
     const sameStyle = styleOf(w) === style || (style === 'upper' && w.end - w.start === 1);
-    if (!sameStyle) break;
+    if (!sameStyle || partOfIdentifier(doc.text, w)) break;
     // "camila gomes e nascimento 11/12/1999": a word announcing the value after it is not a name.
     if (is(w, ENGINE_CUE_END) && valueFollows(doc.text, w.end)) break;
     if (isNameWord(w)) known++;
@@ -64,6 +64,16 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     k = p + 1;
   }
   return { first, last, style, known, unknown };
+}
+
+/**
+ * "isabel" in "isabel.alvarez@example.org": a word glued to an e-mail address or handle by "@",
+ * "." or "_" is part of it, and a name grown into it would be dropped beside the address.
+ */
+function partOfIdentifier(text: string, w: Word): boolean {
+  const after = text.charCodeAt(w.end);
+  if (after === 64) return true;
+  return (after === 46 || after === 95) && isAsciiAlnumCode(text.charCodeAt(w.end + 1));
 }
 
 /** A number right after `end`, past blanks and a colon. */
