@@ -44,11 +44,14 @@ const AFTER_CARD_SCORE = 0.75;
  */
 function codesTypedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
   const text = doc.text;
-  for (let e = 0; e < sink.length; e++) {
+  const found = sink.length;
+  for (let e = 0; e < found; e++) {
     const card = sink[e]!;
     if (card.type !== 'CREDIT_CARD') continue;
-    const run = doc.runs.find((r) => r.start <= card.start && r.end >= card.end);
-    if (run === undefined) continue;
+    let r = 0;
+    while (r < doc.runs.length && doc.runs[r]!.end < card.end) r++;
+    const run = doc.runs[r];
+    if (run === undefined || run.start > card.start) continue;
     const groups = run.groups;
     // The card's last group is the run's last but one, and the card has a separator of its own.
     const last = groups.length - 2;

@@ -220,8 +220,9 @@ function numberedStreet(tokens: Tokens): number | undefined {
   while (names < 4) {
     const t = tokens.at(k);
     // Numbered streets: "5th St", "42nd Avenue", "1st Street".
-    const suffix = tokens.at(k + 1);
-    if (isNumber(t) && suffix?.start === t.end && ORDINAL_SUFFIXES.has(suffix.norm)) {
+    if (t?.kind === 'number') {
+      const suffix = tokens.at(k + 1);
+      if (suffix?.start !== t.end || !ORDINAL_SUFFIXES.has(suffix.norm)) return undefined;
       names++;
       k += 2;
       continue;
