@@ -78,6 +78,11 @@ export class CueTable {
   }
 }
 
+/** A cue phrase as the words it is matched by: lower case, accents removed. */
+export function phraseWords(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean).map(normalizeWord);
+}
+
 export function buildCueTable(
   entries: Readonly<Record<CueKind, readonly string[]>>,
   lastWordClass?: number,
@@ -85,7 +90,7 @@ export function buildCueTable(
   const byLastWord = new Map<string, CuePhrase[]>();
   for (const [kind, phrases] of Object.entries(entries)) {
     for (const phrase of phrases) {
-      const words = phrase.split(/\s+/).filter(Boolean).map(normalizeWord);
+      const words = phraseWords(phrase);
       const last = words[words.length - 1];
       if (last === undefined) continue;
       const list = byLastWord.get(last) ?? [];

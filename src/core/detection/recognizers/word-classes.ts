@@ -1,5 +1,4 @@
-import { normalizeWord } from '../analyzed-text.js';
-import { buildCueTable } from '../cues.js';
+import { phraseWords } from '../cues.js';
 import { AMBIGUOUS_NAMES, GIVEN_NAMES, SURNAMES } from '../lexicon/names.generated.js';
 import { MONTH_WORDS } from './date-of-birth/month-names.js';
 import {
@@ -60,9 +59,13 @@ export const WordClass = {
   NAME_TITLE: 1 << 21,
 } as const;
 
+/** The last word of each phrase: the word a cue table looks phrases up by. */
+function lastWordsOf(phrases: readonly string[] = []): string[] {
+  return phrases.flatMap((phrase) => phraseWords(phrase).slice(-1));
+}
+
 function longestWordOf(phrase: string): string {
-  const words = phrase.split(/\s+/).map(normalizeWord);
-  return words.reduce((longest, w) => (w.length > longest.length ? w : longest), '');
+  return phraseWords(phrase).reduce((longest, w) => (w.length > longest.length ? w : longest), '');
 }
 
 function classify(): Map<string, number> {
@@ -85,12 +88,12 @@ function classify(): Map<string, number> {
   add(STREET_TYPES, WordClass.STREET_TYPE);
   add(STREET_SUFFIXES, WordClass.STREET_SUFFIX);
   add(MONTH_WORDS, WordClass.MONTH);
-  add(buildCueTable(PERSON_CUES).byLastWord.keys(), WordClass.PERSON_CUE_END);
+  add(lastWordsOf(Object.values(PERSON_CUES).flat()), WordClass.PERSON_CUE_END);
   add(AT_WORDS, WordClass.AT_WORD);
-  add(buildCueTable({ NAMING: PERSON_CUES['NAMING'] ?? [] }).byLastWord.keys(), WordClass.NAMING_END);
+  add(lastWordsOf(PERSON_CUES['NAMING']), WordClass.NAMING_END);
   add((PERSON_CUES['NAMING'] ?? []).map(longestWordOf), WordClass.NAMING_KEY);
-  add(buildCueTable({ BOT: PERSON_CUES['BOT'] ?? [] }).byLastWord.keys(), WordClass.BOT_END);
-  add(buildCueTable({ CLOSING: PERSON_CUES['CLOSING'] ?? [] }).byLastWord.keys(), WordClass.CLOSING_END);
+  add(lastWordsOf(PERSON_CUES['BOT']), WordClass.BOT_END);
+  add(lastWordsOf(PERSON_CUES['CLOSING']), WordClass.CLOSING_END);
   add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
   return classes;
 }
