@@ -96,6 +96,15 @@ const SSN_SHAPE = /^\d{3} ?- ?\d{2} ?- ?\d{4}$/;
 
 type Plausibility = 'valid' | 'possible' | 'none';
 
+/** libphonenumber's verdict on `text` read in `region`, from the fast path whenever it can answer. */
+function verdictIn(text: string, region: CountryCode | undefined): Plausibility {
+  const fast = fastPhoneVerdict(text, region);
+  if (fast !== undefined) return fast;
+  const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
+  if (parsed === undefined) return 'none';
+  return parsed.isValid() ? 'valid' : parsed.isPossible() ? 'possible' : 'none';
+}
+
 function plausibility(
   text: string,
   regions: readonly CountryCode[],
@@ -105,27 +114,17 @@ function plausibility(
   const possibleIn: CountryCode[] = [];
   let possible = false;
   for (const [index, region] of (international ? [undefined] : regions).entries()) {
-    const fast = fastPhoneVerdict(text, region);
-    if (fast === 'valid')
+    const verdict = verdictIn(text, region);
+    if (verdict === 'valid')
       return {
         level: 'valid',
         inDefault: international || (index === 0 && region === defaultRegion),
         possibleIn,
       };
-    let regionPossible: boolean;
-    if (fast !== undefined) regionPossible = fast === 'possible';
-    else {
-      const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
-      if (parsed?.isValid())
-        return {
-          level: 'valid',
-          inDefault: international || (index === 0 && region === defaultRegion),
-          possibleIn,
-        };
-      regionPossible = parsed?.isPossible() ?? false;
+    if (verdict === 'possible') {
+      possible = true;
+      if (region !== undefined) possibleIn.push(region);
     }
-    if (regionPossible && region !== undefined) possibleIn.push(region);
-    possible ||= regionPossible;
   }
   return { level: possible ? 'possible' : 'none', inDefault: false, possibleIn };
 }
