@@ -3,6 +3,7 @@ import { cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
+import { MAX_STREET_ABBREVIATION } from '../street-address/street-words.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
 import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
@@ -120,7 +121,7 @@ function streetWordJoins(text: string, street: Word, name: Word): boolean {
   if (gap < 1 || gap > 2) return false;
   const first = text.charCodeAt(street.end);
   if (gap === 1) return isBlankCode(first) || first === 46;
-  const abbreviation = street.end - street.start <= 4;
+  const abbreviation = street.end - street.start <= MAX_STREET_ABBREVIATION;
   return ((first === 46 && abbreviation) || first === 58) && isBlankCode(text.charCodeAt(street.end + 1));
 }
 

@@ -11,6 +11,7 @@ import {
   COMPLEMENT_WORDS,
   DIRECTIONS,
   LOWER_CASE_STREET_TYPES,
+  MAX_STREET_ABBREVIATION,
   NAME_CONNECTORS,
   NUMBER_MARKERS,
   STANDALONE_COMPLEMENTS,
@@ -20,8 +21,6 @@ import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
 /** How far a street name may run between its type word and its number. */
 const MAX_NAME_WORDS = 7;
-/** Letters of the longest street-type abbreviation written with a dot ("Avda.", "Trav."). */
-const MAX_ABBREVIATION = 4;
 const SCORE = 0.9;
 
 /** Tokens of a bounded slice: words, numbers and single punctuation marks, with offsets in the text. */
@@ -152,8 +151,11 @@ function typedStreet(tokens: Tokens): number | undefined {
   let k = 1;
   // "Av. Paulista", "Avda. de América": only an abbreviation takes a dot; after a full word
   // ("... 703 Pine Avenue. Error 0xA434") the dot ends the sentence.
-  if (isPunct(tokens.at(k), '/') || (isPunct(tokens.at(k), '.') && type.text.length <= MAX_ABBREVIATION)) k++;
-  else if (isPunct(tokens.at(k), '.')) return undefined;
+  const afterType = tokens.at(k);
+  if (isPunct(afterType, '.')) {
+    if (type.text.length > MAX_STREET_ABBREVIATION) return undefined;
+    k++;
+  } else if (isPunct(afterType, '/')) k++;
   // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
   if (isNumber(tokens.at(k)) && isPunct(tokens.at(k + 1), '#') && isNumber(tokens.at(k + 2))) {
     let j = k + 3;
@@ -172,7 +174,7 @@ function typedStreet(tokens: Tokens): number | undefined {
       k++;
       // Abbreviated titles inside the name: "Av. Dr. Arnaldo", "R. Cel. Oscar Porto", "Av. Pres. Vargas".
       if (
-        t.text.length <= MAX_ABBREVIATION &&
+        t.text.length <= MAX_STREET_ABBREVIATION &&
         isPunct(tokens.at(k), '.') &&
         tokens.at(k + 1)?.kind === 'word'
       )
@@ -267,12 +269,13 @@ export const streetAddressRecognizer: Recognizer = {
   wordClasses: WORD_CLASSES,
   detect(doc: AnalyzedText, _context, sink: Entity[]) {
     const text = doc.text;
-    let coveredUntil = -1;
     // Typed addresses found, in text order: the house numbers inside them start no address of their own.
     const typedSpans: Entity[] = [];
     const typed = (doc.classes & WordClass.STREET_TYPE) !== 0;
     for (const w of typed ? (doc.words as readonly Word[]) : []) {
-      if (w.start < coveredUntil || (w.classes & WordClass.STREET_TYPE) === 0) continue;
+      const covered = typedSpans[typedSpans.length - 1];
+      if ((covered !== undefined && w.start < covered.end) || (w.classes & WordClass.STREET_TYPE) === 0)
+        continue;
       // typedStreet's first test, before any tokenizing: "r", "c", "via", "est" are common words.
       if (!UPPER_START.test(text[w.start]!) && !LOWER_CASE_STREET_TYPES.has(w.norm)) continue;
       const tokens = new Tokens(text, w.start);
@@ -287,7 +290,6 @@ export const streetAddressRecognizer: Recognizer = {
       };
       sink.push(address);
       typedSpans.push(address);
-      coveredUntil = address.end;
     }
     // An English-style address ends in a street suffix ("Maple Drive").
     if ((doc.classes & WordClass.STREET_SUFFIX) === 0) return;

@@ -1,3 +1,9 @@
+/**
+ * Letters of the longest street word written as an abbreviation with a dot ("Av.", "Avda.",
+ * "Trav."): a dot after a longer word ("Avenue.") ends a sentence.
+ */
+export const MAX_STREET_ABBREVIATION = 4;
+
 /** Street-type words that open an address in pt and es (accent-free, lower case; abbreviations without the dot). */
 export const STREET_TYPES = new Set(
   `rua r av avenida avda alameda al travessa tv trav estrada estr est rodovia rod praca pca largo viela beco ladeira
