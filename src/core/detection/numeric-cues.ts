@@ -33,10 +33,11 @@ const SENTENCE_REACH = 200;
  */
 function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boolean {
   const text = doc.text;
-  const cueEnd = doc.words[doc.wordIndexAt(start) - 1 - cue.distance]!.end;
+  const valueWord = doc.wordIndexAt(start);
+  const cueEnd = doc.words[valueWord - 1 - cue.distance]!.end;
   if (start - cueEnd > SENTENCE_REACH) return true;
   for (let i = start - 1; i >= cueEnd; i--)
-    if (endsSentenceAt(text, i)) return doc.wordIndexAt(i) < doc.wordIndexAt(start);
+    if (endsSentenceAt(text, i)) return doc.wordIndexAt(i) < valueWord;
   return false;
 }
 
