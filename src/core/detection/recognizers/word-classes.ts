@@ -5,6 +5,8 @@ import {
   AFTER_INTRO,
   COMPANY_AFTER,
   COMPANY_BEFORE,
+  FIELD_LABELS,
+  FUNCTION_WORDS,
   JOINING_PARTICLES,
   NAME_ONLY_TITLES,
   NAME_PARTICLES,
@@ -15,7 +17,7 @@ import {
   TITLES,
 } from './person/person-context.js';
 import { AT_WORDS } from './email/at-words.js';
-import { STREET_SUFFIXES, STREET_TYPES } from './street-address/street-words.js';
+import { SECTOR_CODES, STREET_SUFFIXES, STREET_TYPES } from './street-address/street-words.js';
 
 /**
  * The word lists the built-in recognizers consult, as bits: the analysis looks each word up once
@@ -57,6 +59,10 @@ export const WordClass = {
   CLOSING_END: 1 << 20,
   /** A title that only ever stands before a person's name ("Sr.", "Dona", "Mrs."). */
   NAME_TITLE: 1 << 21,
+  /** A word of grammar ("and", "my", "com", "porque"): never part of a name. */
+  FUNCTION_WORD: 1 << 22,
+  /** A form field that a name fills, before a colon ("Nome:", "Titular:"). */
+  FIELD_LABEL: 1 << 23,
 } as const;
 
 /** The last word of each phrase: the word a cue table looks phrases up by. */
@@ -86,6 +92,7 @@ function classify(): Map<string, number> {
   add(STREET_BEFORE, WordClass.STREET_BEFORE);
   add(AFTER_INTRO, WordClass.AFTER_INTRO);
   add(STREET_TYPES, WordClass.STREET_TYPE);
+  add(SECTOR_CODES, WordClass.STREET_TYPE);
   add(STREET_SUFFIXES, WordClass.STREET_SUFFIX);
   add(MONTH_WORDS, WordClass.MONTH);
   add(lastWordsOf(Object.values(PERSON_CUES).flat()), WordClass.PERSON_CUE_END);
@@ -95,6 +102,8 @@ function classify(): Map<string, number> {
   add(lastWordsOf(PERSON_CUES['BOT']), WordClass.BOT_END);
   add(lastWordsOf(PERSON_CUES['CLOSING']), WordClass.CLOSING_END);
   add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
+  add(FUNCTION_WORDS, WordClass.FUNCTION_WORD);
+  add(FIELD_LABELS, WordClass.FIELD_LABEL);
   return classes;
 }
 

@@ -13,6 +13,9 @@ describe('date of birth recognizer', () => {
     ['fecha de nacimiento 07.06.1948', '07.06.1948', 'es'],
     ['dt nasc 03041987', '03041987', 'pt'],
     ['F. nac. 17/4/43', '17/4/43', 'es'],
+    ['nací el 5 de mayo del 88 y el DNI es 12345678Z', '5 de mayo del 88', 'es'],
+    ['CPF 414 692 122 85 nasci dia 5 de maio de 79', '5 de maio de 79', 'pt'],
+    ['yo my bday is 12/25/98 lol', '12/25/98', 'en'],
   ] as const)('finds %j', (text, date, lang) => expect(foundOf('DATE_OF_BIRTH', text, lang)).toEqual([date]));
 
   it('ignores dates without birth context, years alone and ages', () => {

@@ -44,6 +44,8 @@ function numericDate(doc: AnalyzedText, span: NumberSpan): boolean {
 
 const DAY_BEFORE = /(\d{1,2})(?:st|nd|rd|th|º|°|o)?\s*(?:de\s+|of\s+|[-/.]\s*)?$/i;
 const YEAR_AFTER = /^\s*(?:,\s*|de\s+|del\s+|of\s+|[-/.]\s*)?(\d{4})(?!\d)/i;
+/** "5 de mayo del 88", "15 de março de 79": a two-digit year, written only after "de" / "del". */
+const SHORT_YEAR_AFTER = /^\s+(?:de|del)\s+'?\d{2}(?!\d)(?![/.:,-]\d)/i;
 const DAY_YEAR_AFTER = /^\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4})(?!\d))?(?!\d)/i;
 
 /** Dates written with a month name: "15 de março de 1992", "July 4, 1981", "14 January 1987", "march 1990". */
@@ -63,7 +65,7 @@ function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => 
       start = w.start - dayMatch[0].length;
       parts++;
     }
-    const year = YEAR_AFTER.exec(after);
+    const year = YEAR_AFTER.exec(after) ?? (dayMatch !== null ? SHORT_YEAR_AFTER.exec(after) : null);
     if (year !== null) {
       end = w.end + year[0].length;
       parts++;

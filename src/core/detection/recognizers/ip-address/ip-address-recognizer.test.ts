@@ -14,6 +14,7 @@ describe('IP address recognizer', () => {
   it('ignores version strings, out-of-range parts and longer dotted chains', () => {
     expect(foundOf('IP_ADDRESS', 'versão 4.12.0.3 instalada', 'pt')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'firmware 1.0.4.12', 'en')).toEqual([]);
+    expect(foundOf('IP_ADDRESS', 'Tengo Android 14, compilación 10.2.1.0', 'es')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'address 256.1.1.1', 'en')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'chain 1.2.3.4.5', 'en')).toEqual([]);
     expect(foundOf('IP_ADDRESS', 'meeting at 10:30:00', 'en')).toEqual([]);

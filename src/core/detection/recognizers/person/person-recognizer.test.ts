@@ -77,6 +77,51 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Obrigado pela ajuda.\nEquipe Loja Aurora', 'pt')).toEqual([]);
   });
 
+  it.each([
+    ['Name: Chukwuemeka Okonkwo-Adeyemi\nDOB: 04/07/1985', 'Chukwuemeka Okonkwo-Adeyemi', 'en'],
+    ['Titular: Ayumi Higa\nNascimento: 1979-08-23', 'Ayumi Higa', 'pt'],
+    ['Responsável: Edilene Kowalski', 'Edilene Kowalski', 'pt'],
+    ['Born March 3, 1992 pfv arruma isso, sou a Francielly', 'Francielly', 'pt'],
+    ['Hola, le habla Jorge Ñancupil del área de reclamos', 'Jorge Ñancupil', 'es'],
+    ['transferir a nombre de Ainhoa Uriarte, por favor', 'Ainhoa Uriarte', 'es'],
+    ['Meu pai, Josenildo Cardoso, mora em Belém', 'Josenildo Cardoso', 'pt'],
+    ['my mum, Adaeze Nwosu, is hard of hearing', 'Adaeze Nwosu', 'en'],
+    ['Qualquer coisa fala com o Gumercindo no telefone', 'Gumercindo', 'pt'],
+  ] as const)(
+    'takes an unknown name that a naming phrase or a form field introduces: %j',
+    (text, name, lang) => expect(foundOf('PERSON', text, lang)).toEqual([name]),
+  );
+
+  it('keeps both halves of a hyphenated name', () => {
+    expect(foundOf('PERSON', 'name on acct Declan Fitzgerald-Murphy. ta', 'en')).toEqual([
+      'Declan Fitzgerald-Murphy',
+    ]);
+    expect(foundOf('PERSON', 'Estimado Sr. Fernández-Arrieta:', 'es')).toEqual(['Fernández-Arrieta']);
+    expect(foundOf('PERSON', 'Sra. Kim Hae-won, seu reembolso foi aprovado', 'pt')).toEqual(['Kim Hae-won']);
+  });
+
+  it('ends a name at words of grammar and at cue words, even in capitals', () => {
+    expect(
+      foundOf('PERSON', 'MY NAME IS GERALDINE MCALLISTER AND MY NUMBER IS (646) 555-0192', 'en'),
+    ).toEqual(['GERALDINE MCALLISTER']);
+    expect(
+      foundOf('PERSON', 'CARTAO DA MINHA ESPOSA MARIA APARECIDA DOS SANTOS FERREIRA CPF DELA', 'pt'),
+    ).toEqual(['MARIA APARECIDA DOS SANTOS FERREIRA']);
+  });
+
+  it('signs with a known name after the last sentence', () => {
+    expect(foundOf('PERSON', 'Qualquer dúvida, estou à disposição. Marcelo', 'pt')).toEqual(['Marcelo']);
+    expect(foundOf('PERSON', 'Falei com o Sr. Marcelo', 'pt')).toEqual(['Marcelo']);
+  });
+
+  it('reads a city after "to", "a" or "de" as a place, not a person', () => {
+    expect(foundOf('PERSON', 'Do you deliver to Victoria, BC?', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'A encomenda saiu de Natal com destino a Vitória.', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'cuanto cuesta el envio a Santiago de Compostela?', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'comprei nas Casas Bahia de Santa Maria e deu erro', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Entregar na quadra 5, Asa Norte, Brasília', 'pt')).toEqual([]);
+  });
+
   it('honours an allow list of the bot and agent names', async () => {
     const { createDefaultEngine } = await import('../../default-engine.js');
     const engine = createDefaultEngine({ allowList: ['Juliana'] });

@@ -5,6 +5,7 @@ import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
 import { MAX_STREET_ABBREVIATION } from '../street-address/street-words.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
+import { ROLES } from './person-context.js';
 import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
 import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
 import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
@@ -35,6 +36,11 @@ function growChain(doc: AnalyzedText, first: number): Chain {
   let names = 1;
   let k = first + 1;
   while (k < words.length && names < MAX_NAME_WORDS) {
+    // "Okonkwo-Adeyemi", "Hae-won": a hyphen joins two halves of one name.
+    if (hyphenJoined(doc.text, words[last]!, words[k]!) && !partOfIdentifier(doc.text, words[k]!)) {
+      last = k++;
+      continue;
+    }
     // Particles ("de", "dos", "de la") join only when a name follows them.
     let p = k;
     while (
@@ -52,19 +58,25 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     // "camila gomes e nascimento 11/12/1999": a word announcing the value after it is not a name.
     if (is(w, ENGINE_CUE_END) && valueFollows(doc.text, w.end)) break;
     if (isNameWord(w)) known++;
-    else if (
-      style !== 'lower' &&
-      !is(w, WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER) &&
-      w.end - w.start > 1 &&
-      !is(w, WordClass.PERSON_CUE_END)
-    )
-      unknown++;
+    else if (style !== 'lower' && !is(w, NOT_UNKNOWN_NAME) && w.end - w.start > 1) unknown++;
     else break;
     names++;
     last = p;
     k = p + 1;
   }
   return { first, last, style, known, unknown };
+}
+
+/** What an unknown word in a chain cannot be: words of grammar, cues, streets and companies. */
+const NOT_UNKNOWN_NAME =
+  WordClass.STREET_BEFORE |
+  WordClass.COMPANY_AFTER |
+  WordClass.PERSON_CUE_END |
+  WordClass.FUNCTION_WORD |
+  ENGINE_CUE_END;
+
+function hyphenJoined(text: string, a: Word, b: Word): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 45;
 }
 
 /**
@@ -131,14 +143,46 @@ function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   return !w.capitalized && (w.start === 0 || /\s/.test(doc.text[w.start - 1]!));
 }
 
-/** "me llamo Lupita": a naming phrase right before the word, so even an unknown name is one. */
-function namedRightBefore(doc: AnalyzedText, w: Word): boolean {
-  if (w.end - w.start < 3 || is(w, WordClass.PERSON_CUE_END)) return false;
+/**
+ * "Nome: Ayumi Higa", "Titular: Iñaki Agirre": a form field that a name fills, then a colon, right
+ * before the word.
+ */
+function filledField(doc: AnalyzedText, index: number): boolean {
+  const label = doc.words[index - 1];
+  return (
+    label !== undefined &&
+    is(label, WordClass.FIELD_LABEL) &&
+    /^[ \t]*:[ \t]*$/.test(doc.text.slice(label.end, doc.words[index]!.start))
+  );
+}
+
+/** What a word introduced as a name still cannot be: a role, a company's, a street's or a cue word. */
+const NOT_INTRODUCED_NAME = WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE;
+
+/**
+ * "me llamo Lupita", "Nome: Ayumi": a naming phrase or a filled form field right before the word,
+ * so even an unknown name is one.
+ */
+function namedRightBefore(doc: AnalyzedText, index: number): boolean {
+  const w = doc.words[index]!;
+  if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME) || ROLES.has(w.norm)) return false;
+  if (filledField(doc, index)) return true;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;
-  const phraseEnd = doc.words[doc.wordIndexAt(w.start) - 1]!;
+  const phraseEnd = doc.words[index - 1]!;
   return phraseEnd.start >= sentenceStart(doc.text, w.start);
+}
+
+/**
+ * "Santiago de Compostela", "Victoria de Durango": a city's name, a particle and only words no
+ * lexicon knows name a place.
+ */
+function placeOfPlace(doc: AnalyzedText, chain: Chain): boolean {
+  if (chain.known !== 1 || !is(doc.words[chain.first]!, WordClass.PLACE_NAME)) return false;
+  for (let k = chain.first + 1; k <= chain.last; k++)
+    if (is(doc.words[k]!, WordClass.NAME_PARTICLE)) return true;
+  return false;
 }
 
 function scoreChain(doc: AnalyzedText, chain: Chain): number {
@@ -179,22 +223,35 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (after) return 0;
 
   const cue = cueInSentence(doc, head.start);
-  const intro =
+  const personIntro =
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
     (cue?.kind === 'TITLE' && cue.distance === 0 && titleJoins(doc, cue.wordIndex, head)) ||
+    filledField(doc, chain.first) ||
+    // "Gustavo Santana aqui", not "..., Austin, here is my SSN".
+    (next !== undefined && is(next, WordClass.AFTER_INTRO) && blanksBetween(text, tail.end, next.start));
+  // "a Maria", "deliver to Karen": a person, or as often a place ("a Vitória", "to Victoria").
+  const placeOrPerson =
+    (cue?.kind === 'DESTINATION' && cue.distance <= 2) ||
     (cue?.kind === 'ARTICLE' &&
       cue.distance === 0 &&
       chain.style === 'title' &&
-      isLowerArticle(doc, cue.wordIndex)) ||
-    // "Gustavo Santana aqui", not "..., Austin, here is my SSN".
-    (next !== undefined && is(next, WordClass.AFTER_INTRO) && blanksBetween(text, tail.end, next.start));
+      isLowerArticle(doc, cue.wordIndex));
   const signature = isSignature(doc, head.start, tail.end);
+  // "Santa Maria", "San José", "Victoria de Durango": a place's name unless the text says otherwise.
+  if (
+    !personIntro &&
+    !signature &&
+    (is(head, WordClass.PLACE_BEFORE) ||
+      (single && is(head, WordClass.PLACE_NAME)) ||
+      placeOfPlace(doc, chain))
+  )
+    return 0;
+  const intro = personIntro || placeOrPerson;
   const greeting =
     cue?.kind === 'GREETING' &&
     cue.distance === 0 &&
     cue.wordIndex <= 1 &&
     /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
-  if (single && !intro && !signature && is(head, WordClass.PLACE_NAME)) return 0;
   // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
   if (is(head, WordClass.AMBIGUOUS) && single && !intro && !signature) return 0;
 
@@ -250,7 +307,7 @@ export const personRecognizer: Recognizer = {
 
 /** Names that start at a known name, right after a naming phrase ("me llamo Lupita") or after a title. */
 function findNames(doc: AnalyzedText, sink: Entity[]): void {
-  const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
+  const naming = (is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc)) || is(doc, WordClass.FIELD_LABEL);
   const titled = is(doc, WordClass.NAME_TITLE);
   const words = doc.words;
   for (let i = 0; i < words.length; i++) {
@@ -259,7 +316,7 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
     if (
       !known &&
-      !(naming && w.capitalized && !w.upper && namedRightBefore(doc, w)) &&
+      !(naming && w.capitalized && !w.upper && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i))
     )
       continue;

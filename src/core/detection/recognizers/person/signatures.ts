@@ -42,8 +42,15 @@ function signatureShapeBefore(text: string, start: number): boolean {
   while (i >= 0 && start - i <= SIGNATURE_REACH && isBlankCode(text.charCodeAt(i))) i--;
   if (i < 0) return true;
   const c = text.charCodeAt(i);
-  // , - — – and the line break
-  return c === 44 || c === 45 || c === 0x2014 || c === 0x2013 || c === 10;
+  // , - — – the line break, and the end of a sentence
+  return c === 44 || c === 45 || c === 0x2014 || c === 0x2013 || c === 10 || sentenceEndAt(text, i);
+}
+
+/** ". " or "! " ending a sentence, not the dot of an abbreviation ("Sr. Marcelo", "Av. Paulista"). */
+function sentenceEndAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c !== 46 && c !== 33) || !isBlankCode(text.charCodeAt(i + 1))) return false;
+  return c === 33 || !/(?:^|[^\p{L}])\p{L}{1,3}$/u.test(text.slice(Math.max(0, i - 5), i));
 }
 
 /**
@@ -61,6 +68,12 @@ export function isSignature(doc: AnalyzedText, start: number, end: number): bool
   // "... Orlando 🙏 — David": a dash before the name and nothing after it.
   if (/(?:^|\s)(?:—|–|-{1,2})\s*$/.test(text.slice(Math.max(0, start - 4), start)))
     return endsMessage(text, end);
+  // "Qualquer dúvida, estou à disposição. Marcelo": a sentence, then the name closing the message.
+  if (/[.!]\s+$/.test(text.slice(Math.max(0, start - 4), start)) && endsMessage(text, end)) {
+    let i = start - 1;
+    while (isBlankCode(text.charCodeAt(i))) i--;
+    if (sentenceEndAt(text, i)) return true;
+  }
   const lineStart = lineStartOf(text, start);
   if (lineStart < 0 || !/^[\s\-—–]*$/.test(text.slice(lineStart, start))) return false;
   if (endsMessage(text, end)) return true;

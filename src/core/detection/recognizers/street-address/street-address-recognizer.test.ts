@@ -23,6 +23,23 @@ describe('street address recognizer', () => {
     // "Avenue" could start a typed address, but its full stop ends the sentence.
     ['my address is 703 Pine Avenue. Error 0xA434 when paying USD 721!', '703 Pine Avenue', 'en'],
     ['it should be 1687 Willow Avenue. Ssn 498-72-4243.', '1687 Willow Avenue', 'en'],
+    ['meant to go to Flat 3, 27 Baker Street, London NW1 6XE.', 'Flat 3, 27 Baker Street', 'en'],
+    ['Address: 1600 Pennsylvania Ave NW, Washington, DC 20500', '1600 Pennsylvania Ave NW', 'en'],
+    ['She lives at 72 Marine Parade, Unit 12, Brighton', '72 Marine Parade, Unit 12', 'en'],
+    ['la factura debe ir a Cra 43A # 1 Sur-100 of. 1203, Medellín', 'Cra 43A # 1 Sur-100 of. 1203', 'es'],
+    ['Entregar na SQN 308 Bloco C apto 504, Asa Norte, Brasília.', 'SQN 308 Bloco C apto 504', 'pt'],
+    [
+      'depósito na Rodovia BR-116, km 143, galpão 3, Fazenda Rio Grande',
+      'Rodovia BR-116, km 143, galpão 3',
+      'pt',
+    ],
+    [
+      'é Rua Projetada B, s/n, Quadra 14 Lote 9, bairro Jardim',
+      'Rua Projetada B, s/n, Quadra 14 Lote 9',
+      'pt',
+    ],
+    ['comercial Av. Afonso Pena, 3111, 7º andar, Funcionários', 'Av. Afonso Pena, 3111, 7º andar', 'pt'],
+    ['Estrada Municipal Itu-Cabreúva, 3200, casa 87', 'Estrada Municipal Itu-Cabreúva, 3200, casa 87', 'pt'],
   ] as const)('finds %j', (text, address, lang) =>
     expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );

@@ -10,10 +10,13 @@ import type { Recognizer } from '../../recognizer.js';
 import {
   COMPLEMENT_WORDS,
   DIRECTIONS,
+  FLOOR_WORDS,
+  GRID_QUALIFIERS,
   LOWER_CASE_STREET_TYPES,
   MAX_STREET_ABBREVIATION,
   NAME_CONNECTORS,
   NUMBER_MARKERS,
+  SECTOR_CODES,
   STANDALONE_COMPLEMENTS,
   STREET_SUFFIXES,
 } from './street-words.js';
@@ -134,7 +137,8 @@ function complements(tokens: Tokens, from: number): number {
         door !== undefined &&
         ((door.kind === 'word' && DOORS.test(door.text)) ||
           (door.kind === 'number' && /[ºª°]$/.test(door.text)));
-      k = end = hasDoor ? j + 2 : j + 1;
+      const floorWord = door?.kind === 'word' && FLOOR_WORDS.has(door.norm);
+      k = end = hasDoor || floorWord ? j + 2 : j + 1;
       continue;
     }
     break;
@@ -156,11 +160,21 @@ function typedStreet(tokens: Tokens): number | undefined {
     if (type.text.length > MAX_STREET_ABBREVIATION) return undefined;
     k++;
   } else if (isPunct(afterType, '/')) k++;
-  // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19".
-  if (isNumber(tokens.at(k)) && isPunct(tokens.at(k + 1), '#') && isNumber(tokens.at(k + 2))) {
-    let j = k + 3;
-    if (isPunct(tokens.at(j), '-') && isNumber(tokens.at(j + 1))) j += 2;
-    return complements(tokens, j);
+  // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19", "Cra 43A # 1 Sur-100".
+  if (isNumber(tokens.at(k))) {
+    let j = k + 1;
+    if (isGridQualifier(tokens.at(j))) j++;
+    if (isPunct(tokens.at(j), '#') && isNumber(tokens.at(j + 1))) {
+      j += 2;
+      if (isGridQualifier(tokens.at(j))) j++;
+      if (isPunct(tokens.at(j), '-') && isNumber(tokens.at(j + 1))) j += 2;
+      return complements(tokens, j);
+    }
+  }
+  // Brasília: "SQN 308 Bloco C apto 504": a sector code, its number, and at least a block or house.
+  if (SECTOR_CODES.has(type.norm) && type.text === type.text.toUpperCase() && isNumber(tokens.at(k))) {
+    const end = complements(tokens, k + 1);
+    return end > k + 1 ? end : undefined;
   }
   // A street typed in lower case ("rua das flores 12") may have a lower-case name; otherwise names are capitalised.
   const lowerCase = !/^[\p{Lu}]/u.test(tokens.at(0)!.text);
@@ -168,10 +182,21 @@ function typedStreet(tokens: Tokens): number | undefined {
   while (names < MAX_NAME_WORDS) {
     const t = tokens.at(k);
     if (t === undefined) return undefined;
+    // Highways: "Rodovia BR-116", "Estrada SP-280".
+    if (isHighwayCode(tokens, k)) {
+      names++;
+      k += 3;
+      continue;
+    }
     const nameLike = NAME_CONNECTORS.has(t.norm) || /^[\p{Lu}]/u.test(t.text) || lowerCase;
     if (t.kind === 'word' && nameLike && !NUMBER_MARKERS.has(t.norm) && !COMPLEMENT_WORDS.has(t.norm)) {
       names++;
       k++;
+      // Hyphenated names: "Estrada Itu-Cabreúva".
+      if (isPunct(tokens.at(k), '-') && tokens.at(k)!.start === t.end) {
+        const second = tokens.at(k + 1);
+        if (second?.kind === 'word' && second.start === t.end + 1 && UPPER_START.test(second.text)) k += 2;
+      }
       // Abbreviated titles inside the name: "Av. Dr. Arnaldo", "R. Cel. Oscar Porto", "Av. Pres. Vargas".
       if (
         t.text.length <= MAX_STREET_ABBREVIATION &&
@@ -205,8 +230,41 @@ function typedStreet(tokens: Tokens): number | undefined {
     if (isPunct(tokens.at(k), '.º°')) k++;
     if (isPunct(tokens.at(k), 'º°')) k++;
   }
+  // "Rua Projetada B, s/n, Quadra 14": no number ("sem número", "sin número").
+  if (isNoNumber(tokens, k)) return complements(tokens, k + 3);
   if (!isHouseNumber(tokens.at(k))) return undefined;
   return complements(tokens, k + 1);
+}
+
+const isGridQualifier = (t: Token | undefined): boolean => t?.kind === 'word' && GRID_QUALIFIERS.has(t.norm);
+
+/** "BR-116": two capitals, a hyphen and the road's number, typed without blanks. */
+function isHighwayCode(tokens: Tokens, k: number): boolean {
+  const code = tokens.at(k);
+  const dash = tokens.at(k + 1);
+  const road = tokens.at(k + 2);
+  return (
+    code?.kind === 'word' &&
+    /^[A-Z]{2}$/.test(code.text) &&
+    isPunct(dash, '-') &&
+    dash!.start === code.end &&
+    isNumber(road) &&
+    road.start === dash!.end
+  );
+}
+
+/** "s/n", "S/N": the house has no number. */
+function isNoNumber(tokens: Tokens, k: number): boolean {
+  const s = tokens.at(k);
+  const n = tokens.at(k + 2);
+  return (
+    s?.kind === 'word' &&
+    s.norm === 's' &&
+    isPunct(tokens.at(k + 1), '/') &&
+    n?.kind === 'word' &&
+    n.norm === 'n' &&
+    n.end - s.start === 3
+  );
 }
 
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
@@ -233,7 +291,17 @@ function numberedStreet(tokens: Tokens): number | undefined {
     names++;
     k++;
     // The suffix's abbreviation dot ("Ln.") is left out, as sentence punctuation would be.
-    if (STREET_SUFFIXES.has(t.norm) && names > 1) return complements(tokens, k);
+    if (STREET_SUFFIXES.has(t.norm) && names > 1) {
+      // "1600 Pennsylvania Ave NW": a compass point in capitals after the suffix.
+      const quadrant = tokens.at(k);
+      if (
+        quadrant?.kind === 'word' &&
+        DIRECTIONS.has(quadrant.norm) &&
+        quadrant.text === quadrant.text.toUpperCase()
+      )
+        k++;
+      return complements(tokens, k);
+    }
   }
   return undefined;
 }
@@ -252,6 +320,14 @@ function wordFollows(text: string, end: number): boolean {
   )
     i++;
   return i < text.length && isLetterCode(text.charCodeAt(i));
+}
+
+/** "Flat 3, 27 Baker Street", "Apt 4B, 350 Fifth Avenue": a British-style unit before the house number. */
+const UNIT_BEFORE = /(?:^|[^\p{L}])((?:flat|apartment|apt|unit|suite|ste)\.?\s*\d{1,4}[A-Za-z]?,?\s+)$/iu;
+
+/** Length of the unit written before the house number at `start`, or 0. */
+function unitBefore(text: string, start: number): number {
+  return UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]!.length ?? 0;
 }
 
 function endOf(tokens: Tokens, index: number): number {
@@ -304,7 +380,7 @@ export const streetAddressRecognizer: Recognizer = {
       if (end === undefined) continue;
       sink.push({
         type: 'STREET_ADDRESS',
-        start: g.start,
+        start: g.start - unitBefore(text, g.start),
         end: endOf(tokens, end),
         score: SCORE,
         recognizer: 'street-address',

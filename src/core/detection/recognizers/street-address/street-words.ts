@@ -30,9 +30,8 @@ export const LOWER_CASE_STREET_TYPES = new Set([
 /** English street suffixes after the name: "Maple Drive", "Cedar St". */
 export const STREET_SUFFIXES = new Set(
   `street st avenue ave av road rd drive dr lane ln court ct boulevard blvd way place pl terrace ter circle cir parkway
-  pkwy highway hwy square sq trail trl loop alley aly row crescent cres close path pike plaza walk`.split(
-    /\s+/,
-  ),
+  pkwy highway hwy square sq trail trl loop alley aly row crescent cres close path pike plaza walk parade mews grove
+  gardens gdns rise wharf quay esplanade promenade`.split(/\s+/),
 );
 
 export const DIRECTIONS = new Set([
@@ -67,13 +66,13 @@ export const NAME_CONNECTORS = new Set([
 ]);
 
 /** Words that announce the house number: "nº 123", "n 544", "número 12", "num. 5". */
-export const NUMBER_MARKERS = new Set(['n', 'nº', 'no', 'nro', 'num', 'numero', 'number']);
+export const NUMBER_MARKERS = new Set(['n', 'nº', 'no', 'nro', 'num', 'numero', 'number', 'km']);
 
 /** Complement words followed by a value: "apto 45", "bloco A", "sala 1270", "piso 11", "Suite 234". */
 export const COMPLEMENT_WORDS = new Set(
   `apto ap apt apartamento apartment bloco bl bloque casa cs sala sl conj cj conjunto andar lote lt loja lj quadra qd
   piso puerta pta depto dpto departamento dep interior int oficina of local escalera esc portal suite ste unit floor fl
-  room rm box torre edificio edif predio`.split(/\s+/),
+  room rm box torre edificio edif predio galpao flat`.split(/\s+/),
 );
 
 /** Complements that stand alone: "fundos", "térreo", "bajo", "frente". */
@@ -88,3 +87,19 @@ export const STANDALONE_COMPLEMENTS = new Set([
   'rear',
   'basement',
 ]);
+
+/** Words after an ordinal floor number: "7º andar", "3º piso". */
+export const FLOOR_WORDS = new Set(['andar', 'piso', 'planta', 'pavimento']);
+
+/** Qualifiers of a Colombian grid number: "Calle 26 Sur # 13-19", "Cra 43A # 1 Sur-100". */
+export const GRID_QUALIFIERS = new Set(['sur', 'norte', 'este', 'oeste', 'bis']);
+
+/**
+ * Brasília's sector codes, which stand where a street name would ("SQN 308 Bloco C apto 504",
+ * "SHIS QI 5 conjunto 3 casa 12"): written in capitals, a number, then a block or house.
+ */
+export const SECTOR_CODES = new Set(
+  `sqn sqs sqsw sqnw shin shis shcn shcs cln cls crn crs scln scls qi ql qe qs qn qnm qnn qnl qsa shn shs`.split(
+    /\s+/,
+  ),
+);
