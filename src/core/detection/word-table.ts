@@ -31,14 +31,16 @@ export class WordTable {
   readonly #keys: string[] = [];
   readonly #classes: number[] = [];
   readonly #byKey = new Map<string, number>();
-  readonly #slots: Int32Array;
+  /** Ids + 1, 0 for empty; 16 bits each, so the table stays small enough for the CPU's caches. */
+  readonly #slots: Uint16Array;
   readonly #mask: number;
 
   /** @param entries lower-case, accent-free word → class bits */
   constructor(entries: ReadonlyMap<string, number>) {
+    if (entries.size >= 0xffff) throw new RangeError(`a word table holds fewer than 65,535 words`);
     let size = 1024;
     while (size < entries.size * 4) size *= 2;
-    this.#slots = new Int32Array(size);
+    this.#slots = new Uint16Array(size);
     this.#mask = size - 1;
     for (const [key, bits] of entries) {
       const id = this.#keys.length;

@@ -149,11 +149,15 @@ function isLowerArticle(doc: AnalyzedText, index: number): boolean {
  */
 function filledField(doc: AnalyzedText, index: number): boolean {
   const label = doc.words[index - 1];
-  return (
-    label !== undefined &&
-    is(label, WordClass.FIELD_LABEL) &&
-    /^[ \t]*:[ \t]*$/.test(doc.text.slice(label.end, doc.words[index]!.start))
-  );
+  if (label === undefined || !is(label, WordClass.FIELD_LABEL)) return false;
+  const text = doc.text;
+  let colon = false;
+  for (let i = label.end; i < doc.words[index]!.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 && !colon) colon = true;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return colon;
 }
 
 /** What a word introduced as a name still cannot be: a role, a company's, a street's or a cue word. */
@@ -163,10 +167,11 @@ const NOT_INTRODUCED_NAME = WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER |
  * "me llamo Lupita", "Nome: Ayumi": a naming phrase or a filled form field right before the word,
  * so even an unknown name is one.
  */
-function namedRightBefore(doc: AnalyzedText, index: number): boolean {
+function namedRightBefore(doc: AnalyzedText, index: number, naming: boolean): boolean {
   const w = doc.words[index]!;
   if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME) || ROLES.has(w.norm)) return false;
   if (filledField(doc, index)) return true;
+  if (!naming) return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;
@@ -307,7 +312,8 @@ export const personRecognizer: Recognizer = {
 
 /** Names that start at a known name, right after a naming phrase ("me llamo Lupita") or after a title. */
 function findNames(doc: AnalyzedText, sink: Entity[]): void {
-  const naming = (is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc)) || is(doc, WordClass.FIELD_LABEL);
+  const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
+  const introduced = naming || is(doc, WordClass.FIELD_LABEL);
   const titled = is(doc, WordClass.NAME_TITLE);
   const words = doc.words;
   for (let i = 0; i < words.length; i++) {
@@ -316,7 +322,7 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
     if (
       !known &&
-      !(naming && w.capitalized && !w.upper && namedRightBefore(doc, i)) &&
+      !(introduced && w.capitalized && !w.upper && namedRightBefore(doc, i, naming)) &&
       !(titled && titledUnknownName(doc, i))
     )
       continue;
