@@ -111,6 +111,9 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'pregunta por',
     'pergunte por',
     'pergunta por',
+    'quien recibe es',
+    'quem vai receber e',
+    'quem recebe e',
     'perguntar por',
     'ask for',
     'nome completo',
@@ -348,6 +351,7 @@ export const NAME_PARTICLES = new Set([
   'dos',
   'del',
   'di',
+  'dela',
   'du',
   'van',
   'von',
@@ -371,9 +375,10 @@ export const COMPANY_BEFORE = new Set(
   instituto colegio escola universidade banco hospital laboratorio tienda almacen ferreteria zapateria panaderia
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
-  veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao`.split(
-    /\s+/,
-  ),
+  veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao`
+    .split(/\s+/)
+    // Chains name themselves in the plural too: "Zapaterías Don Pedro", "Farmácias Pague Menos".
+    .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),
 );
 
 /** Words after a name that make it a company, store or brand ("Sullivan Auto Parts", "Ribeiro Materiais Ltda"). */
@@ -493,8 +498,8 @@ export const FIELD_LABELS = new Set([
 ]);
 
 /**
- * Words of the three languages' grammar (and the chat's shorthands for them), and the compass
- * points, that no name is made of: a run of capitalised or shouted words stops at them ("MY NAME IS
+ * Words of the three languages' grammar (and the chat's shorthands for them), compass points,
+ * salutations ("Prezada") and departments ("Servicio al Cliente") that no name is made of: a run of capitalised or shouted words stops at them ("MY NAME IS
  * GERALDINE MCALLISTER AND MY NUMBER...", "Asa Norte"). Particles ("de", "da", "y") are handled apart.
  */
 export const FUNCTION_WORDS = new Set(
@@ -506,5 +511,11 @@ export const FUNCTION_WORDS = new Set(
   aquilo esse essa este esta aqui ali la ja tambem tb mais menos muito quando onde como porque pq qual quem hoje agora
   o pero ni unos unas en con sin para por que si mi mis tu tus su sus nuestro nuestra yo usted ustedes el ella ellos
   ellas eso esto aqui alli ya tambien tmb mas menos muy cuando donde como porque xq cual quien hoy ahora
-  norte sul leste oeste sur este north south east west nordeste sudeste noroeste sudoeste`.split(/\s+/),
+  norte sul leste oeste sur este north south east west nordeste sudeste noroeste sudoeste
+  i'm i’m it's it’s i'd i’d i've i’ve i'll i’ll that's that’s we're we’re you're you’re he's he’s she's she’s
+  prezado prezada querido querida estimado estimada caro cara dear
+  servicio atencion atendimento suporte soporte support service equipe equipo team area setor departamento
+  department financeiro cobranca cobranzas ventas vendas sales billing reclamos reclamacoes ouvidoria`.split(
+    /\s+/,
+  ),
 );

@@ -122,6 +122,38 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Entregar na quadra 5, Asa Norte, Brasília', 'pt')).toEqual([]);
   });
 
+  it('takes a greeted name when the writer then introduces themselves, not a greeted bot', () => {
+    expect(foundOf('PERSON', 'Olá, Giuseppe! Aqui é a Thaís, do time de atendimento', 'pt')).toEqual([
+      'Giuseppe',
+      'Thaís',
+    ]);
+    expect(foundOf('PERSON', 'Oi Lia, quero falar com um atendente!', 'pt')).toEqual([]);
+    expect(
+      foundOf('PERSON', 'Hola Tina, quiero hablar con una persona. Soy cliente desde 2004.', 'es'),
+    ).toEqual([]);
+  });
+
+  it('takes a given name no lexicon knows before a known surname', () => {
+    expect(foundOf('PERSON', 'Tadeu Wisniewski ligou ontem e não resolveram', 'pt')).toEqual([
+      'Tadeu Wisniewski',
+    ]);
+    expect(
+      foundOf('PERSON', 'Quien recibe es Yeison Andrés Mosquera Palacios, cel 310 456 7890', 'es'),
+    ).toEqual(['Yeison Andrés Mosquera Palacios']);
+    expect(foundOf('PERSON', 'Pagamento no Amex. Titular Soo Jin Lee', 'pt')).toEqual(['Soo Jin Lee']);
+    expect(foundOf('PERSON', "I'm Barbara Wright, I ordered last week", 'en')).toEqual(['Barbara Wright']);
+  });
+
+  it('leaves departments, store chains and lower-case common words out of names', () => {
+    expect(
+      foundOf('PERSON', 'Sra. Carmen Gloria Soto, le escribe Felipe de Servicio al Cliente.', 'es'),
+    ).toEqual(['Carmen Gloria Soto', 'Felipe']);
+    expect(foundOf('PERSON', 'Gracias por comunicarte con Zapaterías Don Pedro.', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'to falando em nome da minha mãe, dona Maria do Socorro Lima', 'pt')).toEqual([
+      'Maria do Socorro Lima',
+    ]);
+  });
+
   it('honours an allow list of the bot and agent names', async () => {
     const { createDefaultEngine } = await import('../../default-engine.js');
     const engine = createDefaultEngine({ allowList: ['Juliana'] });

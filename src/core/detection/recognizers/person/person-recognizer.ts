@@ -251,12 +251,24 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
       placeOfPlace(doc, chain))
   )
     return 0;
-  const intro = personIntro || placeOrPerson;
-  const greeting =
+  const greeted =
     cue?.kind === 'GREETING' &&
     cue.distance === 0 &&
     cue.wordIndex <= 1 &&
     /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
+  // "Hi Shanice, this is Tom from billing": whoever greets and then introduces themselves is a
+  // person writing to a person. A name greeted otherwise is as often the bot's ("Oi Bia, quero...").
+  const addressed = greeted && writerIntroducedAfter(doc, chain.last);
+  const greeting = greeted && !addressed;
+  const intro = personIntro || placeOrPerson || addressed;
+  // "minha mãe": a lower-case common word that is also a name needs a naming phrase right before it.
+  if (
+    single &&
+    chain.style === 'lower' &&
+    is(head, WordClass.AMBIGUOUS) &&
+    !(cue?.kind === 'NAMING' && cue.distance === 0)
+  )
+    return 0;
   // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
   if (is(head, WordClass.AMBIGUOUS) && single && !intro && !signature) return 0;
 
@@ -265,6 +277,27 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (intro || signature) score += 0.35;
   if (greeting) score -= 0.3;
   return Math.min(MAX_SCORE, clampScore(score));
+}
+
+const SELF_INTRO_STARTS = new Set(['this', 'i', 'eu', 'yo']);
+
+/** How many words after a greeted name the writer's own introduction may start. */
+const WRITER_INTRO_REACH = 6;
+
+/** "..., this is Tom", "... Aqui é a Keyla", "..., soy Álvaro": the writer introduces themselves. */
+function writerIntroducedAfter(doc: AnalyzedText, last: number): boolean {
+  for (const hit of CUES.cuesOf(doc).hits) {
+    if (hit.first <= last || hit.first > last + WRITER_INTRO_REACH) continue;
+    // Naming phrases ("aqui é a", "soy", "le habla"), and "this is" / "I am" among the others
+    // ("..., quero falar com um atendente" asks for someone, it introduces nobody).
+    if (hit.kind !== 'NAMING' && !(hit.kind === 'INTRO' && SELF_INTRO_STARTS.has(doc.words[hit.first]!.norm)))
+      continue;
+    // Followed by a name, not a role: "Soy cliente desde 2004" introduces nobody.
+    const named = doc.words[hit.last + 1];
+    if (named !== undefined && (named.capitalized || isNameWord(named)) && !ROLES.has(named.norm))
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -319,25 +352,86 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const known =
-      is(w, WordClass.GIVEN) || (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i));
+      is(w, WordClass.GIVEN) ||
+      (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
+      unknownBeforeSurname(doc, i);
     if (
       !known &&
       !(introduced && w.capitalized && !w.upper && namedRightBefore(doc, i, naming)) &&
       !(titled && titledUnknownName(doc, i))
     )
       continue;
-    const chain = growChain(doc, i);
+    const chain = withUnknownGivenName(doc, growChain(doc, i));
     const score = scoreChain(doc, chain);
     if (score > 0)
       sink.push({
         type: 'PERSON',
-        start: w.start,
+        start: words[chain.first]!.start,
         end: words[chain.last]!.end,
         score,
         recognizer: 'person',
       });
     i = chain.last;
   }
+}
+
+/** What a capitalised word no lexicon knows must not be to pass for a name beside a known one. */
+const NOT_BESIDE_NAME =
+  NOT_UNKNOWN_NAME |
+  WordClass.PLACE_BEFORE |
+  WordClass.PLACE_NAME |
+  WordClass.COMPANY_BEFORE |
+  WordClass.TITLE |
+  WordClass.STREET_TYPE |
+  WordClass.MONTH |
+  WordClass.NAME_PARTICLE |
+  WordClass.AMBIGUOUS;
+
+const couldBeUnknownName = (w: Word): boolean =>
+  w.capitalized && !w.upper && w.end - w.start >= 3 && !is(w, NOT_BESIDE_NAME) && !ROLES.has(w.norm);
+
+/**
+ * "Raylane Cunha Monteiro", "Tadeu Wisniewski": a capitalised word no lexicon knows, right before
+ * a surname that is no ordinary word, is the given name.
+ */
+function unknownBeforeSurname(doc: AnalyzedText, index: number): boolean {
+  const w = doc.words[index]!;
+  const next = doc.words[index + 1];
+  return (
+    next !== undefined &&
+    !isNameWord(w) &&
+    couldBeUnknownName(w) &&
+    next.capitalized &&
+    !next.upper &&
+    is(next, WordClass.SURNAME) &&
+    !is(next, WordClass.GIVEN | WordClass.AMBIGUOUS) &&
+    joinedBySpace(doc.text, w, next) &&
+    !is(doc.words[index - 1] ?? w, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
+  );
+}
+
+/**
+ * "Yeison Andrés Mosquera", "Soo Jin Lee": a full name whose first given name no lexicon knows
+ * starts one word earlier.
+ */
+function withUnknownGivenName(doc: AnalyzedText, chain: Chain): Chain {
+  const before = doc.words[chain.first - 1];
+  if (
+    chain.style !== 'title' ||
+    chain.last === chain.first ||
+    before === undefined ||
+    isNameWord(before) ||
+    !couldBeUnknownName(before) ||
+    !joinedBySpace(doc.text, before, doc.words[chain.first]!)
+  )
+    return chain;
+  const earlier = doc.words[chain.first - 2];
+  if (
+    earlier !== undefined &&
+    is(earlier, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
+  )
+    return chain;
+  return { ...chain, first: chain.first - 1, unknown: chain.unknown + 1 };
 }
 
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */

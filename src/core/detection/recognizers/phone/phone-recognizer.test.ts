@@ -29,6 +29,19 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', 'ligue 415.555.0134', 'en')).toEqual(['415.555.0134']);
   });
 
+  it('reads no phone inside a longer code: a boleto line or an invoice access key', () => {
+    const boleto =
+      'segue a linha digitável pra vc conferir: 34191.79001 01043.510047 91020.150008 4 98760000015990 — venc. 10/07';
+    expect(foundOf('PHONE', boleto, 'pt')).toEqual([]);
+    const key =
+      'Chave de acesso: 3524 0639 4020 9400 0160 5500 1000 1845 5215 2802 8104. Emitida em 13/06/2024';
+    expect(foundOf('PHONE', key, 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'liga no 11 98765-4321 ou 11 3722-9952', 'pt')).toEqual([
+      '11 98765-4321',
+      '11 3722-9952',
+    ]);
+  });
+
   it('takes a number its plan does not list when it is typed in the national layout', () => {
     // UK numbers set aside for drama: the right length and the national grouping, but no range.
     expect(foundOf('PHONE', 'the new one is 07700 900377', 'en')).toEqual(['07700 900377']);

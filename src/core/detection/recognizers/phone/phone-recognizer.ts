@@ -169,6 +169,26 @@ function phoneSeparator(sep: string): boolean {
   return true;
 }
 
+/** Groups in a row, all of four digits, that make an access key or barcode rather than numbers. */
+const KEY_GROUPS = 6;
+
+/**
+ * Digits that belong to a longer code: a span joined by a dot to the digits beside it ("34191.79001
+ * 01043.510047", a boleto's line), or inside a run of many four-digit groups (an invoice's access
+ * key, "3524 0639 4020 9400 0160 ...").
+ */
+function partOfLongerCode(text: string, span: NumberSpan): boolean {
+  const groups = span.run.groups;
+  if (span.first > 0 && text.slice(groups[span.first - 1]!.end, groups[span.first]!.start).includes('.'))
+    return true;
+  if (
+    span.last < groups.length - 1 &&
+    text.slice(groups[span.last]!.end, groups[span.last + 1]!.start).includes('.')
+  )
+    return true;
+  return groups.length >= KEY_GROUPS && groups.every((g) => g.end - g.start === 4);
+}
+
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
   return !gluedToLetters(doc, start, end) && seps.every(phoneSeparator);
 }
@@ -181,7 +201,7 @@ export const phoneRecognizer: Recognizer = {
     const claimed = claimedSpans(sink, CLAIM_SCORE);
     let phoneCue: boolean | undefined;
     forEachLongestNumberSpan(doc, 7, 15, (span) => {
-      if (claimed(span.start, span.end)) return false;
+      if (claimed(span.start, span.end) || partOfLongerCode(doc.text, span)) return false;
       // A country code or NANP trunk "1" that starts the run cannot be dropped from the number.
       if (span.first > 0 && leadsWithCountryCode(doc.text, span)) return false;
       // Fewer than nine digits without a "+" is a local number at best, which needs a phone cue.

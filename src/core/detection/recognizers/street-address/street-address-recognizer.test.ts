@@ -40,6 +40,7 @@ describe('street address recognizer', () => {
     ],
     ['comercial Av. Afonso Pena, 3111, 7º andar, Funcionários', 'Av. Afonso Pena, 3111, 7º andar', 'pt'],
     ['Estrada Municipal Itu-Cabreúva, 3200, casa 87', 'Estrada Municipal Itu-Cabreúva, 3200, casa 87', 'pt'],
+    ['dirección Av. Rivadavia 5420 piso 7 dto B, Caballito', 'Av. Rivadavia 5420 piso 7 dto B', 'es'],
   ] as const)('finds %j', (text, address, lang) =>
     expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );

@@ -72,7 +72,7 @@ export const NUMBER_MARKERS = new Set(['n', 'nº', 'no', 'nro', 'num', 'numero',
 export const COMPLEMENT_WORDS = new Set(
   `apto ap apt apartamento apartment bloco bl bloque casa cs sala sl conj cj conjunto andar lote lt loja lj quadra qd
   piso puerta pta depto dpto departamento dep interior int oficina of local escalera esc portal suite ste unit floor fl
-  room rm box torre edificio edif predio galpao flat`.split(/\s+/),
+  room rm box torre edificio edif predio galpao flat dto`.split(/\s+/),
 );
 
 /** Complements that stand alone: "fundos", "térreo", "bajo", "frente". */
