@@ -397,14 +397,15 @@ const couldBeUnknownName = (w: Word): boolean =>
 function unknownBeforeSurname(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
   const next = doc.words[index + 1];
+  // The cheap bit tests first: this runs for every word that starts no known name.
   return (
     next !== undefined &&
-    !isNameWord(w) &&
-    couldBeUnknownName(w) &&
-    next.capitalized &&
-    !next.upper &&
     is(next, WordClass.SURNAME) &&
     !is(next, WordClass.GIVEN | WordClass.AMBIGUOUS) &&
+    next.capitalized &&
+    !next.upper &&
+    !isNameWord(w) &&
+    couldBeUnknownName(w) &&
     joinedBySpace(doc.text, w, next) &&
     !is(doc.words[index - 1] ?? w, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
   );
