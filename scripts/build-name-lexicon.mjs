@@ -35,6 +35,7 @@ Cíntia Eliana Lucimar Marinalva Rosilene Zuleide Ademir Amauri Claudinei Damiã
 Evandro Genivaldo Jailson Juarez Laércio Lauro Moacir Natanael Nilson Osmar Rubens Sidnei Tarcísio Valdemar Valmir
 Wanderley Valentino Bautista Facundo Milagros Citlali Amit Anil Sanjay Deepak Vikram Pooja Sunita Ravi Sunil Kiran Ananya
 Priya Raj Wei Ming Hiroshi Yuki Jin Minh Linh Tuan
+Socorro Lourdes Conceição Penha Graças Carmo Perpétua Auxiliadora Piedade Dores Fátima Glória
 Adriana Adriano Alessandra Alexandre Aline Amanda Ana Anderson André Andréa Antônio Antonio Beatriz Bruna Bruno Caio Camila
 Carla Carlos Carolina Cláudia Claudia Cristiane Cristina Daniel Daniela Débora Denise Diego Douglas Eduardo Elaine Eliane
 Fábio Fabiana Felipe Fernanda Fernando Flávia Francisco Gabriel Gabriela Gisele Guilherme Gustavo Helena Henrique Igor
@@ -108,6 +109,7 @@ happy sunny honey candy ginger pepper sugar dias dia senha cuenta conta cartao t
 mae pai madre padre filho hijo amigo amiga vida mundo sorte suerte paz gracia graca fama real reais cielo ceu
 jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique precious trinity angel star sky
 irma li tais roman pastor duque milagros
+dores gracas piedade carmo penha
 `;
 
 const norm = (w) => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');

@@ -21,7 +21,8 @@ export class NumberSpan {
     readonly first: number,
     readonly last: number,
   ) {
-    this.start = first === 0 ? run.start : run.groups[first]!.start;
+    this.prefixed = first === 0 && prefixedRun(source, run);
+    this.start = this.prefixed ? run.start : run.groups[first]!.start;
     this.end = run.groups[last]!.end;
     this.digitCount = run.digitOffsets[last + 1]! - run.digitOffsets[first]!;
   }
@@ -34,10 +35,12 @@ export class NumberSpan {
     ));
   }
 
-  /** The span starts with the run's leading "+" or "(" (a phone number's shape, not an identifier's). */
-  get prefixed(): boolean {
-    return this.first === 0 && this.run.start !== this.run.groups[0]!.start;
-  }
+  /**
+   * The span starts with the run's leading "+", or with a "(" closed inside the run ("(11)
+   * 98765-4321"): a phone number's shape, not an identifier's. A value in parentheses,
+   * "(103.138.000-52)", is not prefixed, and its span leaves the parenthesis out.
+   */
+  readonly prefixed: boolean;
 
   /** The text of the span, separators included (sliced on demand: most spans are rejected before). */
   get text(): string {
@@ -60,6 +63,15 @@ export class NumberSpan {
   get grouping(): string {
     return (this.#grouping ??= groupLengthsOf(this).join(','));
   }
+}
+
+function prefixedRun(text: string, run: NumberRun): boolean {
+  const first = run.groups[0]!;
+  if (run.start === first.start) return false;
+  if (text.charCodeAt(run.start) === 43 || text.charCodeAt(run.start + 1) === 43) return true;
+  // Closed inside the run: "(11) 98765-4321", "(0xx11) 98765-4321".
+  const last = run.groups[run.groups.length - 1]!;
+  return text.slice(first.end, last.start).includes(')');
 }
 
 /**

@@ -185,6 +185,8 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'fecha de nacimiento',
     'f nac',
     'fec nac',
+    'fecha nac',
+    'fecha de nac',
     'cumpleanos',
     'mi cumpleanos',
     'cumple',

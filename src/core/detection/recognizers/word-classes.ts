@@ -9,6 +9,7 @@ import {
   FUNCTION_WORDS,
   JOINING_PARTICLES,
   NAME_ONLY_TITLES,
+  NAME_SUFFIXES,
   NAME_PARTICLES,
   PERSON_CUES,
   PLACE_BEFORE,
@@ -63,6 +64,8 @@ export const WordClass = {
   FUNCTION_WORD: 1 << 22,
   /** A form field that a name fills, before a colon ("Nome:", "Titular:"). */
   FIELD_LABEL: 1 << 23,
+  /** A generational suffix closing a name ("Filho", "Jr"). */
+  NAME_SUFFIX: 1 << 24,
 } as const;
 
 /** The last word of each phrase: the word a cue table looks phrases up by. */
@@ -104,6 +107,7 @@ function classify(): Map<string, number> {
   add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
   add(FUNCTION_WORDS, WordClass.FUNCTION_WORD);
   add(FIELD_LABELS, WordClass.FIELD_LABEL);
+  add(NAME_SUFFIXES, WordClass.NAME_SUFFIX);
   return classes;
 }
 

@@ -9,6 +9,12 @@ describe('CPF recognizer', () => {
     ['CPF: 529 982 247 25.', '529 982 247 25'],
   ])('finds a valid CPF in %j', (text, cpf) => expect(foundOf('CPF', text, 'pt')).toEqual([cpf]));
 
+  it('takes a mistyped CPF in parentheses, without them', () => {
+    expect(foundOf('CPF', 'desculpa, o cpf q mandei antes (103.138.000-52) ta errado', 'pt')).toEqual([
+      '103.138.000-52',
+    ]);
+  });
+
   it('reports a mistyped CPF only when the text says it is a CPF', () => {
     expect(foundOf('CPF', 'meu cpf é 123.456.789-00', 'pt')).toEqual(['123.456.789-00']);
     expect(foundOf('CPF', 'o código 123.456.789-00 não funcionou', 'pt')).toEqual([]);

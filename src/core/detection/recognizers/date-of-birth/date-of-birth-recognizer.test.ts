@@ -16,6 +16,7 @@ describe('date of birth recognizer', () => {
     ['nací el 5 de mayo del 88 y el DNI es 12345678Z', '5 de mayo del 88', 'es'],
     ['CPF 414 692 122 85 nasci dia 5 de maio de 79', '5 de maio de 79', 'pt'],
     ['yo my bday is 12/25/98 lol', '12/25/98', 'en'],
+    ['FECHA NAC: 02-02-1966\nTLF: +34 954 21 87 60', '02-02-1966', 'es'],
   ] as const)('finds %j', (text, date, lang) => expect(foundOf('DATE_OF_BIRTH', text, lang)).toEqual([date]));
 
   it('ignores dates without birth context, years alone and ages', () => {

@@ -27,6 +27,8 @@ export const TITLES: readonly string[] = [
 
 /** Relatives, after whom a name follows ("my wife Gisela", "Meu pai, Josenildo Cardoso"). */
 const RELATIVES: readonly string[] = [
+  ...['his wife', 'her husband', 'his son', 'her son', 'his daughter', 'her daughter', 'his mother'],
+  ...['her mother', 'his father', 'her father'],
   'minha esposa',
   'minha mulher',
   'meu marido',
@@ -381,7 +383,10 @@ export const COMPANY_BEFORE = new Set(
     .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),
 );
 
-/** Words after a name that make it a company, store or brand ("Sullivan Auto Parts", "Ribeiro Materiais Ltda"). */
+/**
+ * Words after a name that make it a company, store or brand ("Sullivan Auto Parts", "Ribeiro
+ * Materiais Ltda", "Reyes Dental") or a place ("Victoria Island").
+ */
 export const COMPANY_AFTER = new Set(
   `ltda ltd sa s me eireli epp inc llc corp co company cia materiais parts auto outlet store stores shop express imports
   importados comercio distribuidora hnos hermanos filhos irmaos cia group grupo foods motors services servicos solutions
@@ -390,7 +395,9 @@ export const COMPANY_AFTER = new Set(
   contabilidade transportes logistica veiculos automoveis pecas eletronicos informatica telecom seguros seguradora
   sports esportes games brinquedos presentes joias cosmeticos beauty clinic clinica odontologia studio academy
   academia fitness pet petshop burger pizza pizzaria grill steakhouse tacos sushi hamburgueria lanches outlet
-  electronics hardware supply supplies center centre plaza mall`.split(/\s+/),
+  electronics hardware supply supplies center centre plaza mall dental medical realty insurance law legal accounting
+  consulting
+  island islands beach bay lake valley heights village county isla playa ilha`.split(/\s+/),
 );
 
 /** Words before a name that make it part of a place name: "São Paulo", "Porto Alegre", "Santa Maria". */
@@ -515,7 +522,19 @@ export const FUNCTION_WORDS = new Set(
   i'm i’m it's it’s i'd i’d i've i’ve i'll i’ll that's that’s we're we’re you're you’re he's he’s she's she’s
   prezado prezada querido querida estimado estimada caro cara dear
   servicio atencion atendimento suporte soporte support service equipe equipo team area setor departamento
-  department financeiro cobranca cobranzas ventas vendas sales billing reclamos reclamacoes ouvidoria`.split(
-    /\s+/,
-  ),
+  department financeiro cobranca cobranzas ventas vendas sales billing reclamos reclamacoes ouvidoria
+  bye goodbye adios chau ciao valeu vlw flw`.split(/\s+/),
 );
+
+/** Generational suffixes that close a name: "José da Silva Filho", "John Smith Jr". */
+export const NAME_SUFFIXES = new Set([
+  'filho',
+  'filha',
+  'junior',
+  'jr',
+  'neto',
+  'neta',
+  'sobrinho',
+  'ii',
+  'iii',
+]);

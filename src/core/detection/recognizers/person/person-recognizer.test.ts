@@ -154,6 +154,38 @@ describe('person recognizer', () => {
     ]);
   });
 
+  it('keeps middle initials and generational suffixes inside the name', () => {
+    expect(foundOf('PERSON', 'Name: Tyler J. Brooks, DOB 07/14/1983', 'en')).toEqual(['Tyler J. Brooks']);
+    expect(foundOf('PERSON', 'nome no cartão LUCAS H OKAMOTO', 'pt')).toEqual(['LUCAS H OKAMOTO']);
+    expect(foundOf('PERSON', 'Nome: JOSÉ WELLINGTON DA SILVA FILHO\nCPF: 300.520.455-36', 'pt')).toEqual([
+      'JOSÉ WELLINGTON DA SILVA FILHO',
+    ]);
+    expect(foundOf('PERSON', 'aqui é a maria do socorro bezerra, moro na rua joão pessoa, 88', 'pt')).toEqual(
+      ['maria do socorro bezerra'],
+    );
+  });
+
+  it('takes an unknown greeted name when the writer then introduces themselves', () => {
+    expect(
+      foundOf('PERSON', 'Olá, Gleiciane! Tudo bem? Aqui é o Rafael, do time de atendimento', 'pt'),
+    ).toEqual(['Gleiciane', 'Rafael']);
+    expect(foundOf('PERSON', 'Hola Iñaki, soy Nuria del servicio de atención al cliente', 'es')).toEqual([
+      'Iñaki',
+      'Nuria',
+    ]);
+    expect(foundOf('PERSON', 'You can reach me, his daughter Josée, at +1 416-555-0192.', 'en')).toEqual([
+      'Josée',
+    ]);
+  });
+
+  it('leaves out practices, islands and a title inside a store name', () => {
+    expect(foundOf('PERSON', 'the office manager at Sullivan & Reyes Dental', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'I reside at 15 Adeola Odeku Street, Victoria Island, Lagos', 'en')).toEqual([]);
+    expect(
+      foundOf('PERSON', '¿La Farmacia del Dr. Simi de la calle Hidalgo abre los domingos?', 'es'),
+    ).toEqual([]);
+  });
+
   it('honours an allow list of the bot and agent names', async () => {
     const { createDefaultEngine } = await import('../../default-engine.js');
     const engine = createDefaultEngine({ allowList: ['Juliana'] });

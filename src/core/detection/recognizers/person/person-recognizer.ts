@@ -41,6 +41,24 @@ function growChain(doc: AnalyzedText, first: number): Chain {
       last = k++;
       continue;
     }
+    // "Tyler J. Brooks", "ROSEMEIRE A BATISTA": a middle initial, when a name follows it.
+    if (style !== 'lower' && middleInitial(doc, last, k)) {
+      if (isNameWord(words[k + 1]!)) known++;
+      else unknown++;
+      names++;
+      last = k + 1;
+      k += 2;
+      continue;
+    }
+    // "José Wellington da Silva Filho", "John Smith Jr": a generational suffix closes the name.
+    if (
+      style !== 'lower' &&
+      is(words[k]!, WordClass.NAME_SUFFIX) &&
+      joinedBySpace(doc.text, words[last]!, words[k]!)
+    ) {
+      last = k;
+      break;
+    }
     // Particles ("de", "dos", "de la") join only when a name follows them.
     let p = k;
     while (
@@ -74,6 +92,23 @@ const NOT_UNKNOWN_NAME =
   WordClass.PERSON_CUE_END |
   WordClass.FUNCTION_WORD |
   ENGINE_CUE_END;
+
+/**
+ * Word `k` is one capital letter (with or without its dot) between word `last` of a name and a
+ * capitalised word, each one blank apart: "Tyler J. Brooks", "LUCAS H OKAMOTO".
+ */
+function middleInitial(doc: AnalyzedText, last: number, k: number): boolean {
+  const words = doc.words;
+  const text = doc.text;
+  const initial = words[k];
+  const after = words[k + 1];
+  if (initial === undefined || after === undefined || initial.end - initial.start !== 1) return false;
+  if (!initial.capitalized || !joinedBySpace(text, words[last]!, initial)) return false;
+  const gap = text.charCodeAt(initial.end) === 46 ? 1 : 0;
+  const blank = text.charCodeAt(initial.end + gap);
+  if (after.start !== initial.end + gap + 1 || (blank !== 32 && blank !== 0xa0)) return false;
+  return after.capitalized && (isNameWord(after) || !is(after, NOT_UNKNOWN_NAME));
+}
 
 function hyphenJoined(text: string, a: Word, b: Word): boolean {
   return b.start - a.end === 1 && text.charCodeAt(a.end) === 45;
@@ -207,7 +242,10 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   )
     return 0;
   // "Padaria Dona Teresa": a title inside a store name.
-  const beforeTitle = words[chain.first - 2];
+  let beforeTitleAt = chain.first - 2;
+  // "Farmacia del Dr. Simi": particles may stand between the store's word and the title.
+  while (beforeTitleAt > 0 && is(words[beforeTitleAt]!, WordClass.NAME_PARTICLE)) beforeTitleAt--;
+  const beforeTitle = words[beforeTitleAt];
   if (
     prev !== undefined &&
     is(prev, WordClass.TITLE) &&
@@ -358,7 +396,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     if (
       !known &&
       !(introduced && w.capitalized && !w.upper && namedRightBefore(doc, i, naming)) &&
-      !(titled && titledUnknownName(doc, i))
+      !(titled && titledUnknownName(doc, i)) &&
+      !greetedUnknownName(doc, i)
     )
       continue;
     const chain = withUnknownGivenName(doc, growChain(doc, i));
@@ -433,6 +472,19 @@ function withUnknownGivenName(doc: AnalyzedText, chain: Chain): Chain {
   )
     return chain;
   return { ...chain, first: chain.first - 1, unknown: chain.unknown + 1 };
+}
+
+/**
+ * "Olá, Gleiciane! Tudo bem? Aqui é o Rafael", "Hola Iñaki, soy Nuria": a capitalised word greeted
+ * at the start of a message whose writer then introduces themselves names the reader.
+ */
+function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
+  if (index > 3 || !is(doc, WordClass.PERSON_CUE_END)) return false;
+  const w = doc.words[index]!;
+  if (isNameWord(w) || !couldBeUnknownName(w) || !/^\s*[,!]/.test(doc.text.slice(w.end, w.end + 2)))
+    return false;
+  const cue = nearestCueBefore(doc, CUES, w.start, 1);
+  return cue?.kind === 'GREETING' && cue.wordIndex <= 1 && writerIntroducedAfter(doc, index);
 }
 
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */
