@@ -490,7 +490,17 @@ function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */
 function hasNamingPhrase(doc: AnalyzedText): boolean {
   const words = doc.words;
-  for (let i = 0; i < words.length; i++)
-    if (is(words[i]!, WordClass.NAMING_END) && cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
+  // Where the last key word was: phrases end at common words ("a", "de", "is"), so only those a
+  // few words after a key word ("sou", "nome", "name") can end one.
+  let keyAt = -NAMING_PHRASE_WORDS;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (is(w, WordClass.NAMING_KEY)) keyAt = i;
+    if (i - keyAt >= NAMING_PHRASE_WORDS || !is(w, WordClass.NAMING_END)) continue;
+    if (cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
+  }
   return false;
 }
+
+/** The most words a naming phrase has ("titular de la tarjeta"). */
+const NAMING_PHRASE_WORDS = 4;
