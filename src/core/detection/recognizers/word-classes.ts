@@ -6,7 +6,6 @@ import {
   COMPANY_AFTER,
   COMPANY_BEFORE,
   FIELD_LABELS,
-  FUNCTION_WORDS,
   JOINING_PARTICLES,
   NAME_ONLY_TITLES,
   NAME_SUFFIXES,
@@ -60,12 +59,10 @@ export const WordClass = {
   CLOSING_END: 1 << 20,
   /** A title that only ever stands before a person's name ("Sr.", "Dona", "Mrs."). */
   NAME_TITLE: 1 << 21,
-  /** A word of grammar ("and", "my", "com", "porque"): never part of a name. */
-  FUNCTION_WORD: 1 << 22,
   /** A form field that a name fills, before a colon ("Nome:", "Titular:"). */
-  FIELD_LABEL: 1 << 23,
+  FIELD_LABEL: 1 << 22,
   /** A generational suffix closing a name ("Filho", "Jr"). */
-  NAME_SUFFIX: 1 << 24,
+  NAME_SUFFIX: 1 << 23,
 } as const;
 
 /** The last word of each phrase: the word a cue table looks phrases up by. */
@@ -105,7 +102,6 @@ function classify(): Map<string, number> {
   add(lastWordsOf(PERSON_CUES['BOT']), WordClass.BOT_END);
   add(lastWordsOf(PERSON_CUES['CLOSING']), WordClass.CLOSING_END);
   add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
-  add(FUNCTION_WORDS, WordClass.FUNCTION_WORD);
   add(FIELD_LABELS, WordClass.FIELD_LABEL);
   add(NAME_SUFFIXES, WordClass.NAME_SUFFIX);
   return classes;

@@ -509,7 +509,7 @@ export const FIELD_LABELS = new Set([
  * salutations ("Prezada") and departments ("Servicio al Cliente") that no name is made of: a run of capitalised or shouted words stops at them ("MY NAME IS
  * GERALDINE MCALLISTER AND MY NUMBER...", "Asa Norte"). Particles ("de", "da", "y") are handled apart.
  */
-export const FUNCTION_WORDS = new Set(
+export const NOT_NAME_WORDS = new Set(
   `and or but nor the an of for to in on at by as is are was were be been am it its this that these those with from
   into onto about after before than then so if not no yes my your his her our their me you he she we they him them us
   who whom which what when where why how all any some please pls thanks thx here there now today also too very just

@@ -5,7 +5,7 @@ import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
 import { MAX_STREET_ABBREVIATION } from '../street-address/street-words.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
-import { ROLES } from './person-context.js';
+import { NOT_NAME_WORDS, ROLES } from './person-context.js';
 import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
 import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
 import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
@@ -76,7 +76,8 @@ function growChain(doc: AnalyzedText, first: number): Chain {
     // "camila gomes e nascimento 11/12/1999": a word announcing the value after it is not a name.
     if (is(w, ENGINE_CUE_END) && valueFollows(doc.text, w.end)) break;
     if (isNameWord(w)) known++;
-    else if (style !== 'lower' && !is(w, NOT_UNKNOWN_NAME) && w.end - w.start > 1) unknown++;
+    else if (style !== 'lower' && !is(w, NOT_UNKNOWN_NAME) && w.end - w.start > 1 && !notNameWord(w))
+      unknown++;
     else break;
     names++;
     last = p;
@@ -85,13 +86,16 @@ function growChain(doc: AnalyzedText, first: number): Chain {
   return { first, last, style, known, unknown };
 }
 
-/** What an unknown word in a chain cannot be: words of grammar, cues, streets and companies. */
+/** What an unknown word in a chain cannot be: cues, streets and companies (and see notNameWord). */
 const NOT_UNKNOWN_NAME =
-  WordClass.STREET_BEFORE |
-  WordClass.COMPANY_AFTER |
-  WordClass.PERSON_CUE_END |
-  WordClass.FUNCTION_WORD |
-  ENGINE_CUE_END;
+  WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER | WordClass.PERSON_CUE_END | ENGINE_CUE_END;
+
+/**
+ * A word of grammar, a salutation or a department ("AND", "Prezada", "Servicio"). A set, not a
+ * word class: these are the commonest words of all, and tagging them would make the analysis
+ * compare every one against the table; only the few capitalised unknown words near names ask.
+ */
+const notNameWord = (w: Word): boolean => NOT_NAME_WORDS.has(w.norm);
 
 /**
  * Word `k` is one capital letter (with or without its dot) between word `last` of a name and a
@@ -107,7 +111,7 @@ function middleInitial(doc: AnalyzedText, last: number, k: number): boolean {
   const gap = text.charCodeAt(initial.end) === 46 ? 1 : 0;
   const blank = text.charCodeAt(initial.end + gap);
   if (after.start !== initial.end + gap + 1 || (blank !== 32 && blank !== 0xa0)) return false;
-  return after.capitalized && (isNameWord(after) || !is(after, NOT_UNKNOWN_NAME));
+  return after.capitalized && (isNameWord(after) || (!is(after, NOT_UNKNOWN_NAME) && !notNameWord(after)));
 }
 
 function hyphenJoined(text: string, a: Word, b: Word): boolean {
@@ -324,14 +328,20 @@ const WRITER_INTRO_REACH = 6;
 
 /** "..., this is Tom", "... Aqui é a Keyla", "..., soy Álvaro": the writer introduces themselves. */
 function writerIntroducedAfter(doc: AnalyzedText, last: number): boolean {
-  for (const hit of CUES.cuesOf(doc).hits) {
-    if (hit.first <= last || hit.first > last + WRITER_INTRO_REACH) continue;
+  const words = doc.words;
+  // Only phrase ends that may belong to a phrase starting within reach are looked up.
+  const limit = Math.min(words.length - 1, last + WRITER_INTRO_REACH + NAMING_PHRASE_WORDS - 1);
+  for (let i = last + 1; i <= limit; i++) {
+    if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
+    const hit = cueEndingAt(CUES, words, i);
+    const first = hit === undefined ? -1 : i - hit.length + 1;
+    if (hit === undefined || first <= last || first > last + WRITER_INTRO_REACH) continue;
     // Naming phrases ("aqui é a", "soy", "le habla"), and "this is" / "I am" among the others
     // ("..., quero falar com um atendente" asks for someone, it introduces nobody).
-    if (hit.kind !== 'NAMING' && !(hit.kind === 'INTRO' && SELF_INTRO_STARTS.has(doc.words[hit.first]!.norm)))
+    if (hit.kind !== 'NAMING' && !(hit.kind === 'INTRO' && SELF_INTRO_STARTS.has(words[first]!.norm)))
       continue;
     // Followed by a name, not a role: "Soy cliente desde 2004" introduces nobody.
-    const named = doc.words[hit.last + 1];
+    const named = words[i + 1];
     if (named !== undefined && (named.capitalized || isNameWord(named)) && !ROLES.has(named.norm))
       return true;
   }
@@ -427,7 +437,12 @@ const NOT_BESIDE_NAME =
   WordClass.AMBIGUOUS;
 
 const couldBeUnknownName = (w: Word): boolean =>
-  w.capitalized && !w.upper && w.end - w.start >= 3 && !is(w, NOT_BESIDE_NAME) && !ROLES.has(w.norm);
+  w.capitalized &&
+  !w.upper &&
+  w.end - w.start >= 3 &&
+  !is(w, NOT_BESIDE_NAME) &&
+  !ROLES.has(w.norm) &&
+  !notNameWord(w);
 
 /**
  * "Raylane Cunha Monteiro", "Tadeu Wisniewski": a capitalised word no lexicon knows, right before
@@ -479,12 +494,19 @@ function withUnknownGivenName(doc: AnalyzedText, chain: Chain): Chain {
  * at the start of a message whose writer then introduces themselves names the reader.
  */
 function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
-  if (index > 3 || !is(doc, WordClass.PERSON_CUE_END)) return false;
+  if (index === 0 || index > 3) return false;
   const w = doc.words[index]!;
-  if (isNameWord(w) || !couldBeUnknownName(w) || !/^\s*[,!]/.test(doc.text.slice(w.end, w.end + 2)))
-    return false;
+  const text = doc.text;
+  // A comma or "!" after the name, past one blank at most; the cheap tests first.
+  const after = text.charCodeAt(isBlankCode(text.charCodeAt(w.end)) ? w.end + 1 : w.end);
+  if ((after !== 44 && after !== 33) || !w.capitalized || isNameWord(w)) return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
-  return cue?.kind === 'GREETING' && cue.wordIndex <= 1 && writerIntroducedAfter(doc, index);
+  return (
+    cue?.kind === 'GREETING' &&
+    cue.wordIndex <= 1 &&
+    couldBeUnknownName(w) &&
+    writerIntroducedAfter(doc, index)
+  );
 }
 
 /** A naming phrase anywhere in the message; only a word ending one is looked at. */

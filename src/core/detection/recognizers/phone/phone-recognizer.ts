@@ -179,14 +179,17 @@ const KEY_GROUPS = 6;
  */
 function partOfLongerCode(text: string, span: NumberSpan): boolean {
   const groups = span.run.groups;
-  if (span.first > 0 && text.slice(groups[span.first - 1]!.end, groups[span.first]!.start).includes('.'))
+  if (span.first > 0 && dotBetween(text, groups[span.first - 1]!.end, groups[span.first]!.start)) return true;
+  if (span.last < groups.length - 1 && dotBetween(text, groups[span.last]!.end, groups[span.last + 1]!.start))
     return true;
-  if (
-    span.last < groups.length - 1 &&
-    text.slice(groups[span.last]!.end, groups[span.last + 1]!.start).includes('.')
-  )
-    return true;
-  return groups.length >= KEY_GROUPS && groups.every((g) => g.end - g.start === 4);
+  if (groups.length < KEY_GROUPS) return false;
+  for (const g of groups) if (g.end - g.start !== 4) return false;
+  return true;
+}
+
+function dotBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
 }
 
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {

@@ -241,16 +241,11 @@ const isGridQualifier = (t: Token | undefined): boolean => t?.kind === 'word' &&
 /** "BR-116": two capitals, a hyphen and the road's number, typed without blanks. */
 function isHighwayCode(tokens: Tokens, k: number): boolean {
   const code = tokens.at(k);
+  // The code's own shape first: the tokens after it are read only for a candidate.
+  if (code?.kind !== 'word' || code.text.length !== 2 || !/^[A-Z]{2}$/.test(code.text)) return false;
   const dash = tokens.at(k + 1);
   const road = tokens.at(k + 2);
-  return (
-    code?.kind === 'word' &&
-    /^[A-Z]{2}$/.test(code.text) &&
-    isPunct(dash, '-') &&
-    dash!.start === code.end &&
-    isNumber(road) &&
-    road.start === dash!.end
-  );
+  return isPunct(dash, '-') && dash!.start === code.end && isNumber(road) && road.start === dash!.end;
 }
 
 /** "s/n", "S/N": the house has no number. */
