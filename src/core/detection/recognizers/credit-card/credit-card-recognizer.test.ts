@@ -11,6 +11,12 @@ describe('credit card recognizer', () => {
     ['segue 6062 8256 2425 4001', '6062 8256 2425 4001'],
   ])('finds %j', (text, card) => expect(foundOf('CREDIT_CARD', text)).toEqual([card]));
 
+  it('keeps a valid grouped card that a card message introduces as something else', () => {
+    const text = 'Os paso la tarjeta para la fianza de la reserva: 4024 5540 7453 5477 caducidad 11/27';
+    expect(foundOf('CREDIT_CARD', text, 'es')).toEqual(['4024 5540 7453 5477']);
+    expect(foundOf('CREDIT_CARD', 'reserva: 4024 5540 7453 5477', 'es')).toEqual([]);
+  });
+
   it('takes a Luhn-failing number only with card wording', () => {
     expect(foundOf('CREDIT_CARD', 'número do cartão 4111 1111 1111 1112', 'pt')).toEqual([
       '4111 1111 1111 1112',
