@@ -18,7 +18,7 @@ export interface Cue {
   readonly distance: number;
 }
 
-interface CuePhrase {
+export interface CuePhrase {
   readonly words: readonly string[];
   readonly kind: CueKind;
 }
@@ -72,7 +72,7 @@ export class CueTable {
       if (bit !== undefined && ((words[i] as Word).classes & bit) === 0) continue;
       const hit = cueEndingAt(this, words, i);
       if (hit === undefined) continue;
-      hits.push({ kind: hit.kind, first: i - hit.length + 1, last: i });
+      hits.push({ kind: hit.kind, first: i - hit.words.length + 1, last: i });
     }
     return (this.#last = { doc, hits });
   }
@@ -110,16 +110,11 @@ function phraseEndsAt(words: readonly Word[], endIndex: number, phrase: readonly
   return true;
 }
 
-/** The cue whose phrase ends at word `index`, if any. */
-export function cueEndingAt(
-  table: CueTable,
-  words: readonly Word[],
-  index: number,
-): { kind: CueKind; length: number } | undefined {
+/** The cue phrase that ends at word `index`, if any (the table's own entry: nothing is allocated). */
+export function cueEndingAt(table: CueTable, words: readonly Word[], index: number): CuePhrase | undefined {
   const candidates = table.byLastWord.get((words[index] as Word).norm);
   if (candidates === undefined) return undefined;
-  for (const c of candidates)
-    if (phraseEndsAt(words, index, c.words)) return { kind: c.kind, length: c.words.length };
+  for (const c of candidates) if (phraseEndsAt(words, index, c.words)) return c;
   return undefined;
 }
 
@@ -183,7 +178,7 @@ function walkBackForCue(
     if (bit !== undefined && (w.classes & bit) === 0) continue;
     const hit = cueEndingAt(table, words, i);
     if (hit !== undefined && (kind === undefined || hit.kind === kind))
-      return { kind: hit.kind, wordIndex: i - hit.length + 1, distance };
+      return { kind: hit.kind, wordIndex: i - hit.words.length + 1, distance };
   }
   return undefined;
 }

@@ -334,7 +334,7 @@ function writerIntroducedAfter(doc: AnalyzedText, last: number): boolean {
   for (let i = last + 1; i <= limit; i++) {
     if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
     const hit = cueEndingAt(CUES, words, i);
-    const first = hit === undefined ? -1 : i - hit.length + 1;
+    const first = hit === undefined ? -1 : i - hit.words.length + 1;
     if (hit === undefined || first <= last || first > last + WRITER_INTRO_REACH) continue;
     // Naming phrases ("aqui é a", "soy", "le habla"), and "this is" / "I am" among the others
     // ("..., quero falar com um atendente" asks for someone, it introduces nobody).
