@@ -5,25 +5,34 @@ import { previousRunEnd } from '../../numeric-cues.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer } from '../../recognizer.js';
 import { MAX_STREET_ABBREVIATION } from '../street-address/street-words.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
-import { NOT_NAME_WORDS, ROLES } from './person-context.js';
-import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
+import {
+  CUES,
+  is,
+  isNameWord,
+  joinedBySpace,
+  sentenceStart,
+  type Chain,
+  type Style,
+} from './person-words.js';
 import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
 import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
+import {
+  filledField,
+  greetedUnknownName,
+  hasNamingPhrase,
+  namedRightBefore,
+  NOT_UNKNOWN_NAME,
+  notNameWord,
+  unknownBeforeSurname,
+  withUnknownGivenName,
+  writerIntroducedAfter,
+} from './unknown-names.js';
 
 const MAX_NAME_WORDS = 5;
 /** A person's score stays below an address's, so a street named after someone stays an address. */
 const MAX_SCORE = 0.88;
 
-type Style = 'title' | 'upper' | 'lower';
 const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
-
-interface Chain {
-  readonly first: number;
-  readonly last: number;
-  readonly style: Style;
-  readonly known: number;
-  readonly unknown: number;
-}
 
 /** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
 function growChain(doc: AnalyzedText, first: number): Chain {
@@ -86,17 +95,6 @@ function growChain(doc: AnalyzedText, first: number): Chain {
   return { first, last, style, known, unknown };
 }
 
-/** What an unknown word in a chain cannot be: cues, streets and companies (and see notNameWord). */
-const NOT_UNKNOWN_NAME =
-  WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER | WordClass.PERSON_CUE_END | ENGINE_CUE_END;
-
-/**
- * A word of grammar, a salutation or a department ("AND", "Prezada", "Servicio"). A set, not a
- * word class: these are the commonest words of all, and tagging them would make the analysis
- * compare every one against the table; only the few capitalised unknown words near names ask.
- */
-const notNameWord = (w: Word): boolean => NOT_NAME_WORDS.has(w.norm);
-
 /**
  * Word `k` is one capital letter (with or without its dot) between word `last` of a name and a
  * capitalised word, each one blank apart: "Tyler J. Brooks", "LUCAS H OKAMOTO".
@@ -139,17 +137,6 @@ function valueFollows(text: string, end: number): boolean {
   return false;
 }
 
-function sentenceStart(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0 && offset - i < 80; i--) {
-    const c = text.charCodeAt(i);
-    // \n . ! ? ; — but the dot of an abbreviation such as "Sr." or "Dra." does not end a sentence.
-    if (c !== 10 && c !== 46 && c !== 33 && c !== 63 && c !== 59) continue;
-    if (c === 46 && /(?:^|[^\p{L}])\p{L}{1,3}$/u.test(text.slice(Math.max(0, i - 5), i))) continue;
-    return i + 1;
-  }
-  return Math.max(0, offset - 80);
-}
-
 /** Only blanks (no line break), one or two of them, between `from` and `to`. */
 function blanksBetween(text: string, from: number, to: number): boolean {
   if (to - from < 1 || to - from > 2) return false;
@@ -180,42 +167,6 @@ function streetWordJoins(text: string, street: Word, name: Word): boolean {
 function isLowerArticle(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
   return !w.capitalized && (w.start === 0 || /\s/.test(doc.text[w.start - 1]!));
-}
-
-/**
- * "Nome: Ayumi Higa", "Titular: Iñaki Agirre": a form field that a name fills, then a colon, right
- * before the word.
- */
-function filledField(doc: AnalyzedText, index: number): boolean {
-  const label = doc.words[index - 1];
-  if (label === undefined || !is(label, WordClass.FIELD_LABEL)) return false;
-  const text = doc.text;
-  let colon = false;
-  for (let i = label.end; i < doc.words[index]!.start; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 && !colon) colon = true;
-    else if (c !== 32 && c !== 9) return false;
-  }
-  return colon;
-}
-
-/** What a word introduced as a name still cannot be: a role, a company's, a street's or a cue word. */
-const NOT_INTRODUCED_NAME = WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE;
-
-/**
- * "me llamo Lupita", "Nome: Ayumi": a naming phrase or a filled form field right before the word,
- * so even an unknown name is one.
- */
-function namedRightBefore(doc: AnalyzedText, index: number, naming: boolean): boolean {
-  const w = doc.words[index]!;
-  if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME) || ROLES.has(w.norm)) return false;
-  if (filledField(doc, index)) return true;
-  if (!naming) return false;
-  const cue = nearestCueBefore(doc, CUES, w.start, 1);
-  // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
-  if (cue?.kind !== 'NAMING') return false;
-  const phraseEnd = doc.words[index - 1]!;
-  return phraseEnd.start >= sentenceStart(doc.text, w.start);
 }
 
 /**
@@ -321,33 +272,6 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   return Math.min(MAX_SCORE, clampScore(score));
 }
 
-const SELF_INTRO_STARTS = new Set(['this', 'i', 'eu', 'yo']);
-
-/** How many words after a greeted name the writer's own introduction may start. */
-const WRITER_INTRO_REACH = 6;
-
-/** "..., this is Tom", "... Aqui é a Keyla", "..., soy Álvaro": the writer introduces themselves. */
-function writerIntroducedAfter(doc: AnalyzedText, last: number): boolean {
-  const words = doc.words;
-  // Only phrase ends that may belong to a phrase starting within reach are looked up.
-  const limit = Math.min(words.length - 1, last + WRITER_INTRO_REACH + NAMING_PHRASE_WORDS - 1);
-  for (let i = last + 1; i <= limit; i++) {
-    if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
-    const hit = cueEndingAt(CUES, words, i);
-    const first = hit === undefined ? -1 : i - hit.words.length + 1;
-    if (hit === undefined || first <= last || first > last + WRITER_INTRO_REACH) continue;
-    // Naming phrases ("aqui é a", "soy", "le habla"), and "this is" / "I am" among the others
-    // ("..., quero falar com um atendente" asks for someone, it introduces nobody).
-    if (hit.kind !== 'NAMING' && !(hit.kind === 'INTRO' && SELF_INTRO_STARTS.has(words[first]!.norm)))
-      continue;
-    // Followed by a name, not a role: "Soy cliente desde 2004" introduces nobody.
-    const named = words[i + 1];
-    if (named !== undefined && (named.capitalized || isNameWord(named)) && !ROLES.has(named.norm))
-      return true;
-  }
-  return false;
-}
-
 /**
  * The nearest person cue within four words before the name, in its sentence and after any number
  * before it. The sentence start is worked out only when there is a cue to check against it.
@@ -423,106 +347,3 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     i = chain.last;
   }
 }
-
-/** What a capitalised word no lexicon knows must not be to pass for a name beside a known one. */
-const NOT_BESIDE_NAME =
-  NOT_UNKNOWN_NAME |
-  WordClass.PLACE_BEFORE |
-  WordClass.PLACE_NAME |
-  WordClass.COMPANY_BEFORE |
-  WordClass.TITLE |
-  WordClass.STREET_TYPE |
-  WordClass.MONTH |
-  WordClass.NAME_PARTICLE |
-  WordClass.AMBIGUOUS;
-
-const couldBeUnknownName = (w: Word): boolean =>
-  w.capitalized &&
-  !w.upper &&
-  w.end - w.start >= 3 &&
-  !is(w, NOT_BESIDE_NAME) &&
-  !ROLES.has(w.norm) &&
-  !notNameWord(w);
-
-/**
- * "Raylane Cunha Monteiro", "Tadeu Wisniewski": a capitalised word no lexicon knows, right before
- * a surname that is no ordinary word, is the given name.
- */
-function unknownBeforeSurname(doc: AnalyzedText, index: number): boolean {
-  const w = doc.words[index]!;
-  const next = doc.words[index + 1];
-  // The cheap bit tests first: this runs for every word that starts no known name.
-  return (
-    next !== undefined &&
-    is(next, WordClass.SURNAME) &&
-    !is(next, WordClass.GIVEN | WordClass.AMBIGUOUS) &&
-    next.capitalized &&
-    !next.upper &&
-    !isNameWord(w) &&
-    couldBeUnknownName(w) &&
-    joinedBySpace(doc.text, w, next) &&
-    !is(doc.words[index - 1] ?? w, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
-  );
-}
-
-/**
- * "Yeison Andrés Mosquera", "Soo Jin Lee": a full name whose first given name no lexicon knows
- * starts one word earlier.
- */
-function withUnknownGivenName(doc: AnalyzedText, chain: Chain): Chain {
-  const before = doc.words[chain.first - 1];
-  if (
-    chain.style !== 'title' ||
-    chain.last === chain.first ||
-    before === undefined ||
-    isNameWord(before) ||
-    !couldBeUnknownName(before) ||
-    !joinedBySpace(doc.text, before, doc.words[chain.first]!)
-  )
-    return chain;
-  const earlier = doc.words[chain.first - 2];
-  if (
-    earlier !== undefined &&
-    is(earlier, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
-  )
-    return chain;
-  return { ...chain, first: chain.first - 1, unknown: chain.unknown + 1 };
-}
-
-/**
- * "Olá, Gleiciane! Tudo bem? Aqui é o Rafael", "Hola Iñaki, soy Nuria": a capitalised word greeted
- * at the start of a message whose writer then introduces themselves names the reader.
- */
-function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
-  if (index === 0 || index > 3) return false;
-  const w = doc.words[index]!;
-  const text = doc.text;
-  // A comma or "!" after the name, past one blank at most; the cheap tests first.
-  const after = text.charCodeAt(isBlankCode(text.charCodeAt(w.end)) ? w.end + 1 : w.end);
-  if ((after !== 44 && after !== 33) || !w.capitalized || isNameWord(w)) return false;
-  const cue = nearestCueBefore(doc, CUES, w.start, 1);
-  return (
-    cue?.kind === 'GREETING' &&
-    cue.wordIndex <= 1 &&
-    couldBeUnknownName(w) &&
-    writerIntroducedAfter(doc, index)
-  );
-}
-
-/** A naming phrase anywhere in the message; only a word ending one is looked at. */
-function hasNamingPhrase(doc: AnalyzedText): boolean {
-  const words = doc.words;
-  // Where the last key word was: phrases end at common words ("a", "de", "is"), so only those a
-  // few words after a key word ("sou", "nome", "name") can end one.
-  let keyAt = -NAMING_PHRASE_WORDS;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (is(w, WordClass.NAMING_KEY)) keyAt = i;
-    if (i - keyAt >= NAMING_PHRASE_WORDS || !is(w, WordClass.NAMING_END)) continue;
-    if (cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
-  }
-  return false;
-}
-
-/** The most words a naming phrase has ("titular de la tarjeta"). */
-const NAMING_PHRASE_WORDS = 4;

@@ -1,0 +1,189 @@
+import { isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { cueEndingAt, nearestCueBefore } from '../../cues.js';
+import { ENGINE_CUE_END } from '../../recognizer.js';
+import { WordClass } from '../word-classes.js';
+import { NOT_NAME_WORDS, ROLES } from './person-context.js';
+import { CUES, is, isNameWord, joinedBySpace, sentenceStart, type Chain } from './person-words.js';
+
+/**
+ * Names no lexicon knows, taken from what stands around them: naming phrases and form fields
+ * before them, a known surname after them, a full name they start, a greeting by a writer who then
+ * introduces themselves. And the words that can never be such a name.
+ */
+
+/** What an unknown word in a chain cannot be: cues, streets and companies (and see notNameWord). */
+export const NOT_UNKNOWN_NAME =
+  WordClass.STREET_BEFORE | WordClass.COMPANY_AFTER | WordClass.PERSON_CUE_END | ENGINE_CUE_END;
+
+/**
+ * A word of grammar, a salutation or a department ("AND", "Prezada", "Servicio"). A set, not a
+ * word class: these are the commonest words of all, and tagging them would make the analysis
+ * compare every one against the table; only the few capitalised unknown words near names ask.
+ */
+export const notNameWord = (w: Word): boolean => NOT_NAME_WORDS.has(w.norm);
+
+/**
+ * "Nome: Ayumi Higa", "Titular: Iñaki Agirre": a form field that a name fills, then a colon, right
+ * before the word.
+ */
+export function filledField(doc: AnalyzedText, index: number): boolean {
+  const label = doc.words[index - 1];
+  if (label === undefined || !is(label, WordClass.FIELD_LABEL)) return false;
+  const text = doc.text;
+  let colon = false;
+  for (let i = label.end; i < doc.words[index]!.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 && !colon) colon = true;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return colon;
+}
+
+/** What a word introduced as a name still cannot be: a role, a company's, a street's or a cue word. */
+const NOT_INTRODUCED_NAME = WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER | WordClass.STREET_BEFORE;
+
+/**
+ * "me llamo Lupita", "Nome: Ayumi": a naming phrase or a filled form field right before the word,
+ * so even an unknown name is one.
+ */
+export function namedRightBefore(doc: AnalyzedText, index: number, naming: boolean): boolean {
+  const w = doc.words[index]!;
+  if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME) || ROLES.has(w.norm)) return false;
+  if (filledField(doc, index)) return true;
+  if (!naming) return false;
+  const cue = nearestCueBefore(doc, CUES, w.start, 1);
+  // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
+  if (cue?.kind !== 'NAMING') return false;
+  const phraseEnd = doc.words[index - 1]!;
+  return phraseEnd.start >= sentenceStart(doc.text, w.start);
+}
+
+const SELF_INTRO_STARTS = new Set(['this', 'i', 'eu', 'yo']);
+
+/** How many words after a greeted name the writer's own introduction may start. */
+const WRITER_INTRO_REACH = 6;
+
+/** "..., this is Tom", "... Aqui é a Keyla", "..., soy Álvaro": the writer introduces themselves. */
+export function writerIntroducedAfter(doc: AnalyzedText, last: number): boolean {
+  const words = doc.words;
+  // Only phrase ends that may belong to a phrase starting within reach are looked up.
+  const limit = Math.min(words.length - 1, last + WRITER_INTRO_REACH + NAMING_PHRASE_WORDS - 1);
+  for (let i = last + 1; i <= limit; i++) {
+    if (!is(words[i]!, WordClass.PERSON_CUE_END)) continue;
+    const hit = cueEndingAt(CUES, words, i);
+    const first = hit === undefined ? -1 : i - hit.words.length + 1;
+    if (hit === undefined || first <= last || first > last + WRITER_INTRO_REACH) continue;
+    // Naming phrases ("aqui é a", "soy", "le habla"), and "this is" / "I am" among the others
+    // ("..., quero falar com um atendente" asks for someone, it introduces nobody).
+    if (hit.kind !== 'NAMING' && !(hit.kind === 'INTRO' && SELF_INTRO_STARTS.has(words[first]!.norm)))
+      continue;
+    // Followed by a name, not a role: "Soy cliente desde 2004" introduces nobody.
+    const named = words[i + 1];
+    if (named !== undefined && (named.capitalized || isNameWord(named)) && !ROLES.has(named.norm))
+      return true;
+  }
+  return false;
+}
+
+/** What a capitalised word no lexicon knows must not be to pass for a name beside a known one. */
+const NOT_BESIDE_NAME =
+  NOT_UNKNOWN_NAME |
+  WordClass.PLACE_BEFORE |
+  WordClass.PLACE_NAME |
+  WordClass.COMPANY_BEFORE |
+  WordClass.TITLE |
+  WordClass.STREET_TYPE |
+  WordClass.MONTH |
+  WordClass.NAME_PARTICLE |
+  WordClass.AMBIGUOUS;
+
+const couldBeUnknownName = (w: Word): boolean =>
+  w.capitalized &&
+  !w.upper &&
+  w.end - w.start >= 3 &&
+  !is(w, NOT_BESIDE_NAME) &&
+  !ROLES.has(w.norm) &&
+  !notNameWord(w);
+
+/**
+ * "Raylane Cunha Monteiro", "Tadeu Wisniewski": a capitalised word no lexicon knows, right before
+ * a surname that is no ordinary word, is the given name.
+ */
+export function unknownBeforeSurname(doc: AnalyzedText, index: number): boolean {
+  const w = doc.words[index]!;
+  const next = doc.words[index + 1];
+  // The cheap bit tests first: this runs for every word that starts no known name.
+  return (
+    next !== undefined &&
+    is(next, WordClass.SURNAME) &&
+    !is(next, WordClass.GIVEN | WordClass.AMBIGUOUS) &&
+    next.capitalized &&
+    !next.upper &&
+    !isNameWord(w) &&
+    couldBeUnknownName(w) &&
+    joinedBySpace(doc.text, w, next) &&
+    !is(doc.words[index - 1] ?? w, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
+  );
+}
+
+/**
+ * "Yeison Andrés Mosquera", "Soo Jin Lee": a full name whose first given name no lexicon knows
+ * starts one word earlier.
+ */
+export function withUnknownGivenName(doc: AnalyzedText, chain: Chain): Chain {
+  const before = doc.words[chain.first - 1];
+  if (
+    chain.style !== 'title' ||
+    chain.last === chain.first ||
+    before === undefined ||
+    isNameWord(before) ||
+    !couldBeUnknownName(before) ||
+    !joinedBySpace(doc.text, before, doc.words[chain.first]!)
+  )
+    return chain;
+  const earlier = doc.words[chain.first - 2];
+  if (
+    earlier !== undefined &&
+    is(earlier, WordClass.COMPANY_BEFORE | WordClass.STREET_TYPE | WordClass.PLACE_BEFORE)
+  )
+    return chain;
+  return { ...chain, first: chain.first - 1, unknown: chain.unknown + 1 };
+}
+
+/**
+ * "Olá, Gleiciane! Tudo bem? Aqui é o Rafael", "Hola Iñaki, soy Nuria": a capitalised word greeted
+ * at the start of a message whose writer then introduces themselves names the reader.
+ */
+export function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
+  if (index === 0 || index > 3) return false;
+  const w = doc.words[index]!;
+  const text = doc.text;
+  // A comma or "!" after the name, past one blank at most; the cheap tests first.
+  const after = text.charCodeAt(isBlankCode(text.charCodeAt(w.end)) ? w.end + 1 : w.end);
+  if ((after !== 44 && after !== 33) || !w.capitalized || isNameWord(w)) return false;
+  const cue = nearestCueBefore(doc, CUES, w.start, 1);
+  return (
+    cue?.kind === 'GREETING' &&
+    cue.wordIndex <= 1 &&
+    couldBeUnknownName(w) &&
+    writerIntroducedAfter(doc, index)
+  );
+}
+
+/** A naming phrase anywhere in the message; only a word ending one is looked at. */
+export function hasNamingPhrase(doc: AnalyzedText): boolean {
+  const words = doc.words;
+  // Where the last key word was: phrases end at common words ("a", "de", "is"), so only those a
+  // few words after a key word ("sou", "nome", "name") can end one.
+  let keyAt = -NAMING_PHRASE_WORDS;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (is(w, WordClass.NAMING_KEY)) keyAt = i;
+    if (i - keyAt >= NAMING_PHRASE_WORDS || !is(w, WordClass.NAMING_END)) continue;
+    if (cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
+  }
+  return false;
+}
+
+/** The most words a naming phrase has ("titular de la tarjeta"). */
+const NAMING_PHRASE_WORDS = 4;
