@@ -19,7 +19,6 @@ import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
 import {
   filledField,
   greetedUnknownName,
-  hasNamingPhrase,
   namedRightBefore,
   NOT_UNKNOWN_NAME,
   notNameWord,
@@ -317,19 +316,20 @@ export const personRecognizer: Recognizer = {
 
 /** Names that start at a known name, right after a naming phrase ("me llamo Lupita") or after a title. */
 function findNames(doc: AnalyzedText, sink: Entity[]): void {
-  const naming = is(doc, WordClass.NAMING_KEY) && hasNamingPhrase(doc);
-  const introduced = naming || is(doc, WordClass.FIELD_LABEL);
+  const introduced = is(doc, WordClass.NAMING_KEY | WordClass.FIELD_LABEL);
   const titled = is(doc, WordClass.NAME_TITLE);
   const words = doc.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // Every way a name starts, but at a given name, needs a capital: most words stop here.
+    if (!w.capitalized && !is(w, WordClass.GIVEN)) continue;
     const known =
       is(w, WordClass.GIVEN) ||
-      (w.capitalized && is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
+      (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
       unknownBeforeSurname(doc, i);
     if (
       !known &&
-      !(introduced && w.capitalized && !w.upper && namedRightBefore(doc, i, naming)) &&
+      !(introduced && !w.upper && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i)) &&
       !greetedUnknownName(doc, i)
     )

@@ -46,11 +46,14 @@ const NOT_INTRODUCED_NAME = WordClass.PERSON_CUE_END | WordClass.COMPANY_AFTER |
  * "me llamo Lupita", "Nome: Ayumi": a naming phrase or a filled form field right before the word,
  * so even an unknown name is one.
  */
-export function namedRightBefore(doc: AnalyzedText, index: number, naming: boolean): boolean {
+export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
   const w = doc.words[index]!;
-  if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME) || ROLES.has(w.norm)) return false;
-  if (filledField(doc, index)) return true;
-  if (!naming) return false;
+  if (w.end - w.start < 3 || is(w, NOT_INTRODUCED_NAME)) return false;
+  const before = doc.words[index - 1];
+  // Only a word ending a naming phrase is looked up; the role test, which needs the word's normal
+  // form, comes last.
+  if (filledField(doc, index)) return !ROLES.has(w.norm);
+  if (before === undefined || !is(before, WordClass.NAMING_END) || ROLES.has(w.norm)) return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;
@@ -59,6 +62,9 @@ export function namedRightBefore(doc: AnalyzedText, index: number, naming: boole
 }
 
 const SELF_INTRO_STARTS = new Set(['this', 'i', 'eu', 'yo']);
+
+/** The most words a naming phrase has ("titular de la tarjeta"). */
+const NAMING_PHRASE_WORDS = 4;
 
 /** How many words after a greeted name the writer's own introduction may start. */
 const WRITER_INTRO_REACH = 6;
@@ -169,21 +175,3 @@ export function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
     writerIntroducedAfter(doc, index)
   );
 }
-
-/** A naming phrase anywhere in the message; only a word ending one is looked at. */
-export function hasNamingPhrase(doc: AnalyzedText): boolean {
-  const words = doc.words;
-  // Where the last key word was: phrases end at common words ("a", "de", "is"), so only those a
-  // few words after a key word ("sou", "nome", "name") can end one.
-  let keyAt = -NAMING_PHRASE_WORDS;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (is(w, WordClass.NAMING_KEY)) keyAt = i;
-    if (i - keyAt >= NAMING_PHRASE_WORDS || !is(w, WordClass.NAMING_END)) continue;
-    if (cueEndingAt(CUES, words, i)?.kind === 'NAMING') return true;
-  }
-  return false;
-}
-
-/** The most words a naming phrase has ("titular de la tarjeta"). */
-const NAMING_PHRASE_WORDS = 4;
