@@ -1,4 +1,4 @@
-import { isBlankCode, isLetterCode, type AnalyzedText } from './analyzed-text.js';
+import { isBlankCode, isLetterCode, type AnalyzedText, type NumberRun } from './analyzed-text.js';
 import { type Cue, nearestCueBefore, OTHER } from './cues.js';
 import type { RecognizerContext } from './recognizer.js';
 
@@ -19,8 +19,45 @@ export function cueBefore(
   window = CUE_WINDOW,
   kind?: string,
 ): Cue | undefined {
-  const cue = nearestCueBefore(doc, context.cues, start, window, previousRunEnd(doc, start), kind);
+  const barrier = previousRunEnd(doc, start);
+  let cue = nearestCueBefore(doc, context.cues, start, window, barrier, kind);
+  if (cue?.kind === OTHER) cue = typeQualifyingOther(doc, context, cue, start, barrier) ?? cue;
   return cue === undefined || !cueInEarlierSentence(doc, cue, start) ? cue : undefined;
+}
+
+const QUALIFYING_PREPOSITIONS = new Set([
+  'na',
+  'no',
+  'da',
+  'do',
+  'de',
+  'del',
+  'en',
+  'on',
+  'in',
+  'of',
+  'for',
+  'para',
+  'pro',
+  'pra',
+]);
+
+/**
+ * "CPF na nota: ...", "telefone do cadastro: ...": a type's cue joined by a preposition to a cue of
+ * something else names what of that thing the value is, and speaks for the value instead.
+ */
+function typeQualifyingOther(
+  doc: AnalyzedText,
+  context: RecognizerContext,
+  other: Cue,
+  start: number,
+  barrier: number,
+): Cue | undefined {
+  const qualifier = nearestCueBefore(doc, context.cues, doc.words[other.wordIndex]!.start, 2, barrier);
+  if (qualifier?.distance !== 1 || qualifier.kind === OTHER) return undefined;
+  if (!QUALIFYING_PREPOSITIONS.has(doc.words[other.wordIndex - 1]!.norm)) return undefined;
+  const last = other.wordIndex - 2;
+  return { ...qualifier, distance: doc.wordIndexAt(start) - 1 - last };
 }
 
 /** How far a cue's sentence end is looked for; past it, the cue counts as another sentence's. */
@@ -52,7 +89,11 @@ function endsSentenceAt(text: string, i: number): boolean {
   return letters > 3;
 }
 
-/** End of the last number run that ends before `offset` (runs are in text order). */
+/**
+ * End of the last number run that ends before `offset` (runs are in text order). A lone digit
+ * opening an aside is a count, no value ("código de segurança (4 dígitos) 7391"), and does not stand
+ * between a cue and its value.
+ */
 export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   const runs = doc.runs;
   let lo = 0;
@@ -62,7 +103,13 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
     if (runs[mid]!.end <= offset) lo = mid + 1;
     else hi = mid;
   }
+  while (lo > 0 && countInAside(doc.text, runs[lo - 1]!)) lo--;
   return lo === 0 ? -1 : runs[lo - 1]!.end;
+}
+
+/** "(4 dígitos)": one digit right after an opening parenthesis. */
+function countInAside(text: string, run: NumberRun): boolean {
+  return run.digitCount === 1 && text.charCodeAt(run.groups[0]!.start - 1) === 40;
 }
 
 /** A cue saying the value is something else ("pedido", "protocolo", "CEP") binds only the value right after it. */

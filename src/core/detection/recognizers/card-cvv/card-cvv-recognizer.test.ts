@@ -27,4 +27,11 @@ describe('card security code recognizer', () => {
     expect(foundOf('CARD_CVV', 'paguei 123 reais em 2 vezes', 'pt')).toEqual([]);
     expect(foundOf('CARD_CVV', 'card expires 12/25', 'en')).toEqual([]);
   });
+
+  it('reads the cue past an aside that counts the digits, and in its short form', () => {
+    expect(foundOf('CARD_CVV', 'cód segurança (4 dígitos) 7391, nome impresso', 'pt')).toEqual(['7391']);
+    expect(foundOf('CARD_CVV', 'la master 2720 3356 8104 7267 cód. seg 019 👍', 'es')).toEqual(['019']);
+    // A count that is no aside still ends the cue's reach.
+    expect(foundOf('CARD_CVV', 'o cvv do cartão 2 é outro, 4 vezes 731', 'pt')).toEqual([]);
+  });
 });

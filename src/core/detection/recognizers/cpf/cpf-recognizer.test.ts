@@ -28,4 +28,17 @@ describe('CPF recognizer', () => {
   it('does not take a digit string glued to letters', () => {
     expect(foundOf('CPF', 'código BR52998224725X', 'pt')).toEqual([]);
   });
+
+  it('reads "CPF na nota" as a CPF cue, not as an invoice number', () => {
+    expect(foundOf('CPF', 'CPF na nota: 319574062-16', 'pt')).toEqual(['319574062-16']);
+    // Only a preposition joins them: a cue ending a clause says nothing of the next one.
+    expect(foundOf('PHONE', 'pode colocar ela como contato 😊 referencia 10773493467!', 'pt')).toEqual([]);
+  });
+
+  it('takes an announced CPF whose check digits follow a slash', () => {
+    expect(foundOf('CPF', 'Responsável: Aparecida (CPF 046.731.298/22), tel', 'pt')).toEqual([
+      '046.731.298/22',
+    ]);
+    expect(foundOf('CPF', 'segue 046.731.298/22 tel', 'pt')).toEqual([]);
+  });
 });

@@ -191,4 +191,11 @@ describe('person recognizer', () => {
     const engine = createDefaultEngine({ allowList: ['Juliana'] });
     expect(engine.detect({ text: 'Falei com a atendente Juliana', lang: 'pt' })).toEqual([]);
   });
+
+  it('takes the name an agent gives in chat and a spouse named', () => {
+    const text = "Hi Siobhan, you're speaking with Rahul 👋 thanks for holding.";
+    expect(foundOf('PERSON', text, 'en')).toEqual(['Siobhan', 'Rahul']);
+    expect(foundOf('PERSON', 'spouse is Dolores, her SSN 287 65 4019.', 'en')).toEqual(['Dolores']);
+    expect(foundOf('PERSON', 'I was speaking with Support yesterday', 'en')).toEqual([]);
+  });
 });

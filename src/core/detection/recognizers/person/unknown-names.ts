@@ -53,7 +53,8 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
   // Only a word ending a naming phrase is looked up; the role test, which needs the word's normal
   // form, comes last.
   if (filledField(doc, index)) return !ROLES.has(w.norm);
-  if (before === undefined || !is(before, WordClass.NAMING_END) || ROLES.has(w.norm)) return false;
+  if (before === undefined || !is(before, WordClass.NAMING_END) || ROLES.has(w.norm) || notNameWord(w))
+    return false;
   const cue = nearestCueBefore(doc, CUES, w.start, 1);
   // The phrase must stand in the same sentence; the costlier test only for a naming phrase.
   if (cue?.kind !== 'NAMING') return false;

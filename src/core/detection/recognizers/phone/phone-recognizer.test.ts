@@ -54,4 +54,18 @@ describe('phone recognizer', () => {
   it('follows the configured default region', () => {
     expect(foundOf('PHONE', 'meu telefone 21 3456-7890', 'pt')).toEqual(['21 3456-7890']);
   });
+
+  it("takes Australian and Irish numbers typed with their trunk 0, and India's when announced", () => {
+    expect(foundOf('PHONE', 'contact me on 0412 555 318 or by email', 'en')).toEqual(['0412 555 318']);
+    expect(foundOf('PHONE', 'Call me on (085) 217 4436 if any issue', 'en')).toEqual(['(085) 217 4436']);
+    expect(foundOf('PHONE', 'my number 98450 77312', 'en')).toEqual(['98450 77312']);
+    // Without the trunk 0, an order number may fit their short plans.
+    expect(foundOf('PHONE', 'only ORD-2024-92025 arrived', 'en')).toEqual([]);
+  });
+
+  it('takes a number with a "+" whatever cue of another kind stands before it', () => {
+    expect(foundOf('PHONE', 'my tita Maricel, cp +63 917 555 0134 thanks po', 'en')).toEqual([
+      '+63 917 555 0134',
+    ]);
+  });
 });

@@ -21,6 +21,14 @@ const REGIONS_BY_LANG: Record<Lang, readonly CountryCode[]> = {
 };
 const ALL_REGIONS: readonly CountryCode[] = ['BR', 'US', 'ES', 'MX', 'AR', 'CO', 'PT', 'GB', 'CL', 'PE'];
 
+/**
+ * English-speaking markets served from the same contact centers, tried last. Their national numbers
+ * are short enough to match order and ticket numbers, so Australia's and Ireland's are taken only as
+ * typed with their trunk "0" ("0412 555 318", "(085) 217 4436"), and India's only when announced.
+ */
+const TRUNK_ZERO_REGIONS: readonly CountryCode[] = ['AU', 'IE'];
+const ANNOUNCED_ONLY_REGIONS: readonly CountryCode[] = ['IN'];
+
 /** Values found this confidently by earlier recognizers (cards, CPFs, IPs...) are not re-read as phones. */
 const CLAIM_SCORE = 0.8;
 
@@ -89,6 +97,16 @@ function phoneDigitsText(text: string, digits: string): string {
   if (/x/i.test(text)) digits = text.replace(/\(?0\s?xx\s?(\d\d)\)?/i, '$1').replace(/\D/g, '');
   else if (international && /^\+52[\s.-]*1[\s.-]+\d\d/.test(text)) digits = `52${digits.slice(3)}`;
   return international ? `+${digits}` : digits;
+}
+
+function withDistantRegions(
+  regions: readonly CountryCode[],
+  span: NumberSpan,
+  announced: boolean,
+): readonly CountryCode[] {
+  const trunkZero = /^\(?0/.test(span.text);
+  if (!trunkZero && !announced) return regions;
+  return [...regions, ...(trunkZero ? TRUNK_ZERO_REGIONS : []), ...(announced ? ANNOUNCED_ONLY_REGIONS : [])];
 }
 
 const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -220,7 +238,8 @@ export const phoneRecognizer: Recognizer = {
       if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE', span.digitCount);
-      if (verdict === 'vetoes') return false;
+      // A "+" is a phone's alone: "cp +63 917 555 0134" is a cell phone, not a postal code.
+      if (verdict === 'vetoes' && doc.text.charCodeAt(span.start) !== 43) return false;
       const text = phoneDigitsText(span.text, span.digits);
       const lengths = groupLengthsOf(span);
       if (span.digitCount <= 9 && !span.text.startsWith('+')) {
@@ -233,7 +252,9 @@ export const phoneRecognizer: Recognizer = {
       }
       if (lengths.some((l) => l > 13)) return false;
       const everywhere = verdict === 'supports' || span.first !== span.last;
-      const regions = regionsFor(context, text.length - (text.startsWith('+') ? 1 : 0), everywhere);
+      let regions = regionsFor(context, text.length - (text.startsWith('+') ? 1 : 0), everywhere);
+      if (everywhere && !text.startsWith('+'))
+        regions = withDistantRegions(regions, span, verdict === 'supports');
       const { level, inDefault, possibleIn } = plausibility(text, regions, context.defaultRegion);
       const international = text.startsWith('+');
       if (level === 'none') return false;

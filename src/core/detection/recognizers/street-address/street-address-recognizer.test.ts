@@ -50,4 +50,15 @@ describe('street address recognizer', () => {
     expect(foundOf('STREET_ADDRESS', 'error al pagar ARS 22', 'es')).toEqual([]);
     expect(foundOf('STREET_ADDRESS', 'Para segunda via digite 1', 'pt')).toEqual([]);
   });
+
+  it.each([
+    ['moved to 5/22 Kingsford Street, Maroubra NSW 2035', '5/22 Kingsford Street', 'en'],
+    ['New address is 12 Ashgrove Lawn, Ballincollig, Co. Cork.', '12 Ashgrove Lawn', 'en'],
+    ['lo mandaron a av. insurgentes sur 1602 int. 8, col. roma', 'av. insurgentes sur 1602 int. 8', 'es'],
+    ['vivo en Avda. de la Constitución 8, bajo B, Sevilla.', 'Avda. de la Constitución 8, bajo B', 'es'],
+    ['la fibra en C/ Zabalbide 48, 3º izda., 48006 Bilbao', 'C/ Zabalbide 48, 3º izda.', 'es'],
+    ['MORO NA ESTRADA DAS PALMEIRAS N 151, FUNDOS E SEGUE', 'ESTRADA DAS PALMEIRAS N 151, FUNDOS', 'pt'],
+  ] as const)('finds the unit, suffix, lower-case type or door in %j', (text, address, lang) =>
+    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  );
 });

@@ -3,6 +3,8 @@ import {
   isLetterCode,
   normalizeWord,
   type AnalyzedText,
+  type DigitGroup,
+  type NumberRun,
   type Word,
 } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
@@ -39,6 +41,8 @@ const TOKEN = /([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[ºª°]|[A-Za-z](?![\p{L}]))?)
 const SLICE = 140;
 /** Spanish door after a floor: "3º B", "2º izquierda", "1º dcha". */
 const DOORS = /^(?:[A-Z]|izq|izquierda|izda|dcha|derecha|der|centro|ctro|ext|exterior|int|interior)$/i;
+const DOOR_ABBREVIATIONS = new Set(['izq', 'izda', 'dcha', 'der', 'ctro', 'ext', 'int']);
+const isDoorLetter = (t: Token | undefined): boolean => t?.kind === 'word' && /^[A-Z]$/.test(t.text);
 
 /**
  * Tokens of a bounded slice, read only as far as a parse asks: most attempts give up after a
@@ -108,7 +112,8 @@ function complements(tokens: Tokens, from: number): number {
     const t = tokens.at(j);
     if (t === undefined) break;
     if (t.kind === 'word' && STANDALONE_COMPLEMENTS.has(t.norm)) {
-      k = end = j + 1;
+      // "bajo B": a ground floor has doors too.
+      k = end = t.norm === 'bajo' && isDoorLetter(tokens.at(j + 1)) ? j + 2 : j + 1;
       continue;
     }
     if (t.kind === 'word' && COMPLEMENT_WORDS.has(t.norm)) {
@@ -139,6 +144,14 @@ function complements(tokens: Tokens, from: number): number {
           (door.kind === 'number' && /[ºª°]$/.test(door.text)));
       const floorWord = door?.kind === 'word' && FLOOR_WORDS.has(door.norm);
       k = end = hasDoor || floorWord ? j + 2 : j + 1;
+      // "3º izda.": the dot of an abbreviated door is the abbreviation's.
+      if (
+        hasDoor &&
+        DOOR_ABBREVIATIONS.has(door.norm) &&
+        isPunct(tokens.at(end), '.') &&
+        tokens.at(end)!.start === door.end
+      )
+        k = end = end + 1;
       continue;
     }
     break;
@@ -325,6 +338,15 @@ function unitBefore(text: string, start: number): number {
   return UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]!.length ?? 0;
 }
 
+/** "5/22 Kingsford Street": Australia's unit, a slash, then the house number; the house number's group. */
+function unitSlashHouse(text: string, run: NumberRun): DigitGroup | undefined {
+  const groups = run.groups;
+  if (groups.length !== 2 || groups[0]!.end - groups[0]!.start > 4) return undefined;
+  return groups[1]!.start === groups[0]!.end + 1 && text.charCodeAt(groups[0]!.end) === 47
+    ? groups[1]
+    : undefined;
+}
+
 function endOf(tokens: Tokens, index: number): number {
   return tokens.at(index - 1)!.end;
 }
@@ -365,17 +387,18 @@ export const streetAddressRecognizer: Recognizer = {
     // An English-style address ends in a street suffix ("Maple Drive").
     if ((doc.classes & WordClass.STREET_SUFFIX) === 0) return;
     for (const run of doc.runs) {
-      const g = run.groups[0]!;
-      if (typedSpans.some((a) => g.start >= a.start && g.start < a.end)) continue;
-      if (g.end - g.start > 5 || run.start !== g.start) continue;
-      if (g.start > 0 && /[\p{L}\d]/u.test(text[g.start - 1]!)) continue;
-      if (!wordFollows(text, g.end)) continue;
+      const first = run.groups[0]!;
+      if (typedSpans.some((a) => first.start >= a.start && first.start < a.end)) continue;
+      if (run.start !== first.start) continue;
+      if (first.start > 0 && /[\p{L}\d]/u.test(text[first.start - 1]!)) continue;
+      const g = unitSlashHouse(text, run) ?? first;
+      if (g.end - g.start > 5 || !wordFollows(text, g.end)) continue;
       const tokens = new Tokens(text, g.start);
       const end = numberedStreet(tokens);
       if (end === undefined) continue;
       sink.push({
         type: 'STREET_ADDRESS',
-        start: g.start - unitBefore(text, g.start),
+        start: g === first ? g.start - unitBefore(text, g.start) : first.start,
         end: endOf(tokens, end),
         score: SCORE,
         recognizer: 'street-address',
