@@ -80,6 +80,64 @@ Perry Powell Long Patterson Hughes Washington Butler Simmons Foster Bryant Alexa
 Hamilton Graham Sullivan Wallace West Cole Jordan Reynolds Fisher Ellis Harrison Gibson McDonald Marshall Owens Kennedy
 `;
 
+// Common names of communities these contact centers serve that faker's locales lack: Japanese
+// Brazilians (with Okinawan surnames), the Irish, Andean (Quechua and Aymara) surnames, Filipinos,
+// Indians, Chinese surnames in pinyin, Nigerians (Igbo, Yoruba, Hausa) and Basques. Written down
+// from public frequency lists by hand, and kept, like the other-origin locales, only where no
+// dictionary of the chat's languages holds the word.
+const OTHER_ORIGIN_GIVEN = `
+Keiko Yumi Akemi Emiko Kenji Takeshi Yoshio Satoshi Kazuo Mitsuko Sachiko Yoko Haruka Aiko Mariko Tomoko Noriko
+Kiyoshi Tadashi Makoto Osamu Akira Kenta Shinji Minoru Hideo Masao Yukio Kaito Haruto Misaki Ayumi Naoko Kumiko
+Yoshiko Setsuko Kazuko Michiko Fumiko Hiroko Junko Reiko Sumiko Toshiko Yukiko Chieko Eiko Hiromi Megumi Kaori Yuko
+Nanami Takashi Tetsuo Isamu Shigeru Hideki Masato Daiki Kazuki Yuta Kenichi Koji Jiro Taro Ichiro Kentaro Ryota
+Yusuke Daisuke Tsuyoshi Noboru Mamoru Susumu Masahiro Nobuo Tatsuya Mitsuo Haruo Akio Norio Fumio Tsutomu
+Siobhan Ciaran Niamh Aoife Saoirse Oisin Padraig Caoimhe Roisin Sinead Aisling Clodagh Orla Eoin Cian Darragh
+Cillian Tadhg Donal Fionn Ruairi Eimear Grainne Meabh Deirdre Brid Maire Colm Declan Diarmuid Fergal Niall Ronan
+Aoibheann Ailbhe Muireann Ciara Cathal Oran Odhran Eamon Eamonn Seamus Dervla Nuala Fionnuala Orlaith Mairead
+Padraic Peadar Lorcan Cormac
+Maricel Marites Maricris Rowena Jocelyn Lorna Analyn Arlene Marilou Jonalyn Mylene Jomar Ligaya Marivic Rodel
+Arnel Reynaldo Rolando Jayson Jessa Rhea Leonora Teodoro Rogelio Corazon Imelda Perla Zenaida Remedios
+Priyanka Neha Anjali Divya Kavya Sneha Rohit Vivek Nikhil Aditya Karthik Suresh Ramesh Mahesh Ganesh Lakshmi Deepika
+Shreya Swati Nisha Meera Aishwarya Harini Arjun Rakesh Rajesh Mukesh Dinesh Naveen Praveen Sachin Gaurav Saurabh
+Abhishek Akshay Ankit Manish Varun Vikas Vijay Ajay Sandeep Pradeep Kunal Rohan Siddharth Harish Girish Srinivas
+Venkatesh Preeti Pallavi Shweta Ritu Rekha Geeta Seema Sapna Jyoti Payal Komal Kajal Shalini Ishaan Vihaan Aarav
+Ngozi Chidinma Chinonso Chukwuemeka Emeka Obinna Ifeoma Nkechi Adaeze Chiamaka Chinwe Uchenna Ikenna Nnamdi Tochukwu
+Oluwaseun Olumide Babajide Temitope Tolulope Funmilayo Folake Yetunde Bukola Adebayo Oluwafemi Abubakar Aminu Hadiza
+Aitor Unai Asier Gorka Ander Iker Xabier Ainhoa Amaia Leire Nerea Itziar Garazi Irati Uxue Naiara Oihane Idoia Edurne
+Arantxa Itsaso Haizea Josu Koldo Iratxe Maialen
+`;
+const OTHER_ORIGIN_SURNAMES = `
+Sato Suzuki Takahashi Tanaka Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto
+Inoue Kimura Hayashi Shimizu Yamazaki Ikeda Hashimoto Yamashita Ishikawa Nakajima Maeda Fujita Ogawa Goto Okada
+Hasegawa Murakami Kondo Ishii Saito Sakamoto Endo Aoki Fujii Nishimura Fukuda Miura Fujiwara Okamoto Matsuda
+Nakagawa Nakano Harada Tamura Takeuchi Kaneko Wada Nakayama Ishida Ueda Morita Shibata Sakai Kudo Yokoyama Miyazaki
+Miyamoto Uchida Takagi Ando Taniguchi Maruyama Imai Takeda Murata Ueno Sugiyama Masuda Hirano Otsuka Kubo Matsui
+Iwasaki Sakurai Kinoshita Noguchi Matsuo Kikuchi Nomura Arai Higa Oshiro Miyashiro Kaneshiro Tamashiro Nakasone
+Shimabukuro Yamashiro Tokunaga Hirata Nishida Okamura Kuroda Takano Yano Hamada Kawamura Kawaguchi Yoshimura
+Sugimoto Hattori Nagai Sakata Koyama Nakata Hirose Yamane Kishimoto Nagata Ishihara Akiyama Tsuchiya Komatsu Mizuno
+Takayama Uehara
+Byrne Walsh Doyle McCarthy Gallagher Doherty Lynch Carroll Connolly Daly Reilly Dunne Farrell Fitzgerald Maguire
+Nolan Flynn Callaghan Regan Keane Kavanagh Dolan Hennessy Cullen Healy McLoughlin Donnelly Kinsella Mulligan Moloney
+Fahy Cronin Whelan Hegarty Geraghty Sheehan Tierney Foley Buckley Crowley Duggan Mahony Keogh Corcoran Coughlan
+McGrath Cleary Hogan Egan Mooney Costello O'Sullivan O'Connor O'Donoghue O'Donnell O'Reilly O'Mahony O'Callaghan
+O'Shea O'Leary O'Connell O'Dwyer O'Keeffe O'Driscoll O'Rourke O'Toole O'Halloran O'Gorman O'Malley
+Quispe Mamani Condori Huaman Huamani Choque Apaza Ticona Huanca Chambi Yupanqui Ccori Layme Coaquira Machaca
+Huarachi Colque Limachi Cutipa Chura Callisaya Chipana Vilca Ccama Quisbert Chuquimia Huallpa Sullca Ccahuana
+Macaraeg Manalo Villanueva Tolentino Aquino Soriano Dizon Manalastas Panganiban Magsaysay Dimaculangan Macapagal
+Lacson Agbayani Bacani Galang Mangubat Dimaano Cabangon Pangilinan Sumulong Batungbakal Bayani Malabanan
+Iyer Iyengar Nair Menon Pillai Reddy Naidu Gupta Agarwal Mehta Joshi Desai Kulkarni Deshpande Chatterjee Banerjee
+Mukherjee Bose Ghosh Dutta Verma Mishra Pandey Tiwari Yadav Chauhan Malhotra Kapoor Khanna Bhatia Sethi Arora
+Chopra Saxena Srivastava Krishnan Subramanian Venkataraman Ramachandran Natarajan Balasubramanian Shetty Hegde
+Kamath Raghunathan
+Wang Zhang Liu Yang Huang Zhao Zhou Sun Zhu Guo Luo Gao Zheng Liang Xie Feng Deng Peng Zeng Xiao Tian Dong Yuan
+Jiang Cheng Ding Shen Yao Zhong Qian Qin Xiong Xu
+Eze Okafor Okonkwo Nwosu Okeke Nwachukwu Adeyemi Ogunleye Olawale Balogun Okoro Onyeka Chukwu Nnaji Igwe Ogbonna
+Akinola Afolabi Bakare Danjuma Obiora Okoye Onyekachi Adewale Oyelaran
+Etxeberria Goikoetxea Agirre Zubizarreta Urrutia Arrieta Garmendia Arana Zabala Olaizola Elizondo Otxoa Aranburu
+Larrañaga Iturbe Mendizabal Egaña Uriarte Bengoetxea Azpiazu Goñi Irigoyen Urquiza Echeverría Aguirre Goicoechea
+Etxebarria Arriola Ugarte Zubiaurre Lizarraga
+`;
+
 // Function words of pt, en and es, and words of the person cues ("name", "sister") that some name
 // lists carry as oddities: never names.
 const FUNCTION_WORDS = `
@@ -141,6 +199,12 @@ for (const locale of OTHER_ORIGIN_LOCALES) {
   names.given.filter(unknownWord).forEach((w) => given.add(w));
   names.surnames.filter(unknownWord).forEach((w) => surnames.add(w));
 }
+words(OTHER_ORIGIN_GIVEN)
+  .filter(unknownWord)
+  .forEach((w) => given.add(w));
+words(OTHER_ORIGIN_SURNAMES)
+  .filter(unknownWord)
+  .forEach((w) => surnames.add(w));
 words(EXTRA_GIVEN).forEach((w) => given.add(w));
 words(EXTRA_SURNAMES).forEach((w) => surnames.add(w));
 

@@ -198,4 +198,25 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'spouse is Dolores, her SSN 287 65 4019.', 'en')).toEqual(['Dolores']);
     expect(foundOf('PERSON', 'I was speaking with Support yesterday', 'en')).toEqual([]);
   });
+
+  it("takes a greeted name when what follows speaks of the reader's things, as an agent writes", () => {
+    expect(foundOf('PERSON', 'Olá, Débora! Seu IBAN é BR95 6070', 'pt')).toEqual(['Débora']);
+    expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
+  });
+
+  it('reads "I\'m" and "it\'s" as one word, with either apostrophe', () => {
+    expect(foundOf('PERSON', 'Hi, I’m Sean, policy HX-0098213.', 'en')).toEqual(['Sean']);
+    expect(foundOf('PERSON', "i'm john davis, i ordered last week", 'en')).toEqual(['john davis']);
+    expect(foundOf('PERSON', "aye it's fiona, 3 Braid Crescent", 'en')).toEqual(['fiona']);
+  });
+
+  it('knows common Japanese-Brazilian, Irish, Andean and Basque names', () => {
+    expect(foundOf('PERSON', 'consulta com a dra. fernanda yamamoto ainda', 'pt')).toEqual([
+      'fernanda yamamoto',
+    ]);
+    expect(foundOf('PERSON', "Hi, I'm Ciarán O'Donoghue, policy HX-1", 'en')).toEqual(["Ciarán O'Donoghue"]);
+    expect(foundOf('PERSON', 'soy ruth quispe mamani con dni 45872136', 'es')).toEqual([
+      'ruth quispe mamani',
+    ]);
+  });
 });

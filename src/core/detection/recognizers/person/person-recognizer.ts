@@ -250,7 +250,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
     /^[\s,!]/.test(text.slice(tail.end, tail.end + 1));
   // "Hi Shanice, this is Tom from billing": whoever greets and then introduces themselves is a
   // person writing to a person. A name greeted otherwise is as often the bot's ("Oi Bia, quero...").
-  const addressed = greeted && writerIntroducedAfter(doc, chain.last);
+  const addressed =
+    greeted && (readerAddressedAfter(doc, chain.last) || writerIntroducedAfter(doc, chain.last));
   const greeting = greeted && !addressed;
   const intro = personIntro || placeOrPerson || addressed;
   // "minha mãe": a lower-case common word that is also a name needs a naming phrase right before it.
@@ -269,6 +270,20 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (intro || signature) score += 0.35;
   if (greeting) score -= 0.3;
   return Math.min(MAX_SCORE, clampScore(score));
+}
+
+/** Second-person possessives that open what an agent tells a customer ("Seu IBAN é", "Your order"). */
+const READER_POSSESSIVES = new Set(['seu', 'sua', 'seus', 'suas', 'your', 'su', 'sus', 'tu', 'tus']);
+
+/**
+ * "Olá, Débora! Seu IBAN é ...": the sentence after the greeted name speaks of the reader's things,
+ * as an agent writing to a customer does; a customer greeting a bot asks for something ("Oi Bia,
+ * quero ...").
+ */
+function readerAddressedAfter(doc: AnalyzedText, last: number): boolean {
+  const next = doc.words[last + 1];
+  if (next === undefined || !READER_POSSESSIVES.has(next.norm)) return false;
+  return /^[,!.]\s+$/.test(doc.text.slice(doc.words[last]!.end, next.start));
 }
 
 /**
