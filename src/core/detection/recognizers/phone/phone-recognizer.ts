@@ -104,7 +104,8 @@ function withDistantRegions(
   span: NumberSpan,
   announced: boolean,
 ): readonly CountryCode[] {
-  const trunkZero = /^\(?0/.test(span.text);
+  const typed = span.text;
+  const trunkZero = typed.charCodeAt(0) === 48 || (typed.charCodeAt(0) === 40 && typed.charCodeAt(1) === 48);
   if (!trunkZero && !announced) return regions;
   return [...regions, ...(trunkZero ? TRUNK_ZERO_REGIONS : []), ...(announced ? ANNOUNCED_ONLY_REGIONS : [])];
 }
