@@ -141,7 +141,7 @@ Etxebarria Arriola Ugarte Zubiaurre Lizarraga
 // Function words of pt, en and es, and words of the person cues ("name", "sister") that some name
 // lists carry as oddities: never names.
 const FUNCTION_WORDS = `
-a o e y i u de da do das dos del la las los el le les un una uno unos unas and or the of for to in on at by an as is it
+a o e y i u de da do das dos del al la las los el le les un una uno unos unas and or the of for to in on at by an as is it
 its be me my mi meu minha sou soy am are was were has had have he she we you they his her our your their this that these
 those with from but not no nao sim si yes ok por favor hello hola oi ola hi hey esta este estar estou como para mais bem
 nada tudo todo toda quando onde porque pero mas muito mucho poco pouco ainda aqui ali alli ahora agora entao entonces

@@ -34,4 +34,8 @@ describe('card security code recognizer', () => {
     // A count that is no aside still ends the cue's reach.
     expect(foundOf('CARD_CVV', 'o cvv do cartão 2 é outro, 4 vezes 731', 'pt')).toEqual([]);
   });
+
+  it('takes "os números de trás" whatever count stands before it', () => {
+    expect(foundOf('CARD_CVV', 'os 3 numeros de tras sao 552 ja conferi', 'pt')).toEqual(['552']);
+  });
 });

@@ -176,7 +176,21 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'the recipient is',
     'o destinatario e',
     'el destinatario es',
+    // "um tal de Gustavo": someone named, whoever they are.
+    'um tal de',
+    'uma tal de',
+    'un tal',
+    'una tal',
+    'a guy named',
+    'a man named',
+    'a woman named',
+    'a lady named',
+    'someone named',
+    'somebody named',
     ...RELATIVES,
+    // "rafa, mãe da Sofia": whose relative the writer is names the other.
+    ...['mae da', 'mae do', 'pai da', 'pai do', 'avo da', 'avo do', 'tia da', 'tia do', 'tio da', 'tio do'],
+    ...['madre de', 'padre de', 'mama de', 'papa de', 'abuela de', 'abuelo de', 'mom of', 'dad of'],
   ],
   INTRO: [
     'meu nome',
@@ -399,6 +413,7 @@ export const COMPANY_BEFORE = new Set(
   otica store shop boutique empresa clinica academia studio estudio salao barbearia imobiliaria construtora transportadora
   editora livraria papelaria floricultura pet hotel pousada bar cafe lanchonete confeitaria distribuidora comercial grupo
   instituto colegio escola universidade banco hospital laboratorio tienda almacen ferreteria zapateria panaderia
+  edificio condominio residencial building
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
   veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao`

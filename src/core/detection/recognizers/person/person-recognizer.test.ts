@@ -219,4 +219,22 @@ describe('person recognizer', () => {
       'ruth quispe mamani',
     ]);
   });
+
+  it('takes a name opening the message before a comma, a name "mãe da" or "um tal de" points at, and "Ma."', () => {
+    expect(foundOf('PERSON', 'Juliana, por segurança não compartilhe o número', 'pt')).toEqual(['Juliana']);
+    expect(foundOf('PERSON', 'bjs rafa mae da Sofia 5º A 😘', 'pt')).toEqual(['Sofia']);
+    expect(foundOf('PERSON', 'Recebi uma ligação de um tal de "Gustavo" dizendo ser', 'pt')).toEqual([
+      'Gustavo',
+    ]);
+    expect(foundOf('PERSON', 'acct name Ma. Cristina dela Cruz, mobile', 'en')).toEqual([
+      'Ma. Cristina dela Cruz',
+    ]);
+  });
+
+  it('leaves out companies, buildings and streets that hold a name', () => {
+    expect(foundOf('PERSON', 'entregou as chaves.\nLar & Cia Administradora', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'o elevador do Edifício Vitória Régia será', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Your NBN service at Adelaide St is now active', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Is the shop on Queen Street still open?', 'en')).toEqual([]);
+  });
 });

@@ -216,6 +216,19 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
     (next.norm.length > 3 || next.upper)
   )
     return 0;
+  // "Lar & Cia Administradora": a company's word opening the chain.
+  if (is(head, WordClass.COMPANY_AFTER) && !isNameWord(tail === head ? head : tail) && chain.known === 1)
+    return 0;
+  // "Adelaide St", "Queen Street": a street's name, with or without its number.
+  if (!single && is(tail, WordClass.STREET_SUFFIX) && !isNameWord(tail)) return 0;
+  if (
+    next !== undefined &&
+    is(next, WordClass.STREET_SUFFIX) &&
+    next.capitalized &&
+    !isNameWord(next) &&
+    joinedBySpace(text, tail, next)
+  )
+    return 0;
   const after = nearestBotAfter(doc, chain.last);
   if (after) return 0;
 
@@ -253,7 +266,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const addressed =
     greeted && (readerAddressedAfter(doc, chain.last) || writerIntroducedAfter(doc, chain.last));
   const greeting = greeted && !addressed;
-  const intro = personIntro || placeOrPerson || addressed;
+  const intro = personIntro || placeOrPerson || addressed || vocativeOpening(doc, chain);
   // "minha mãe": a lower-case common word that is also a name needs a naming phrase right before it.
   if (
     single &&
@@ -270,6 +283,16 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (intro || signature) score += 0.35;
   if (greeting) score -= 0.3;
   return Math.min(MAX_SCORE, clampScore(score));
+}
+
+/**
+ * "Juliana, por segurança não compartilhe...", "Camila, fiz o teste aqui": a name opening the
+ * message, then a comma, calls the reader by name.
+ */
+function vocativeOpening(doc: AnalyzedText, chain: Chain): boolean {
+  if (chain.first !== 0 || chain.style === 'lower') return false;
+  const end = doc.words[chain.last]!.end;
+  return doc.text.charCodeAt(end) === 44 && isBlankCode(doc.text.charCodeAt(end + 1));
 }
 
 /** Second-person possessives that open what an agent tells a customer ("Seu IBAN é", "Your order"). */
@@ -354,11 +377,19 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     if (score > 0)
       sink.push({
         type: 'PERSON',
-        start: words[chain.first]!.start,
+        start: filipinoMaria(doc, chain.first) ?? words[chain.first]!.start,
         end: words[chain.last]!.end,
         score,
         recognizer: 'person',
       });
     i = chain.last;
   }
+}
+
+/** "Ma. Cristina dela Cruz": the Filipino abbreviation of María opens the name; its start. */
+function filipinoMaria(doc: AnalyzedText, first: number): number | undefined {
+  const ma = doc.words[first - 1];
+  if (ma === undefined || ma.end - ma.start !== 2 || doc.text.slice(ma.start, ma.end + 2) !== 'Ma. ')
+    return undefined;
+  return ma.end + 2 === doc.words[first]!.start && doc.words[first]!.capitalized ? ma.start : undefined;
 }

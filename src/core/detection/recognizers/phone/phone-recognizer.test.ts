@@ -68,4 +68,11 @@ describe('phone recognizer', () => {
       '+63 917 555 0134',
     ]);
   });
+
+  it('leaves reference codes and tax numbers alone', () => {
+    expect(foundOf('PHONE', 'Tu envío COR-889201457 salió de la bodega', 'es')).toEqual([]);
+    expect(foundOf('PHONE', 'Está a nombre del estudio, CUIT 30-71234567-8.', 'es')).toEqual([]);
+    // A cue typed the same way still announces the phone.
+    expect(foundOf('PHONE', 'TEL-11 98765-4321', 'pt')).toEqual(['11 98765-4321']);
+  });
 });

@@ -11,7 +11,7 @@ import {
 import { hasCueOfKind } from '../../cues.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import { fastPhoneVerdict } from './fast-phone-verdict.js';
-import { clampScore, type Recognizer, type RecognizerContext } from '../../recognizer.js';
+import { clampScore, ENGINE_CUE_END, type Recognizer, type RecognizerContext } from '../../recognizer.js';
 
 /** Regions tried, after the configured default, for numbers written without a country code. */
 const REGIONS_BY_LANG: Record<Lang, readonly CountryCode[]> = {
@@ -212,7 +212,21 @@ function dotBetween(text: string, from: number, to: number): boolean {
 }
 
 function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
-  return !gluedToLetters(doc, start, end) && seps.every(phoneSeparator);
+  return !gluedToLetters(doc, start, end) && !codeSuffix(doc, start) && seps.every(phoneSeparator);
+}
+
+/**
+ * "COR-889201457", "INV-20931": digits after capitals and a hyphen end a reference code. A cue typed
+ * that way ("TEL-11 98765-4321") still announces a phone.
+ */
+function codeSuffix(doc: AnalyzedText, start: number): boolean {
+  const text = doc.text;
+  if (start < 3 || text.charCodeAt(start - 1) !== 45) return false;
+  const c1 = text.charCodeAt(start - 2);
+  const c2 = text.charCodeAt(start - 3);
+  if (c1 < 65 || c1 > 90 || c2 < 65 || c2 > 90) return false;
+  const word = doc.words[doc.wordIndexAt(start) - 1];
+  return word === undefined || (word.classes & ENGINE_CUE_END) === 0;
 }
 
 /** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */

@@ -61,4 +61,22 @@ describe('street address recognizer', () => {
   ] as const)('finds the unit, suffix, lower-case type or door in %j', (text, address, lang) =>
     expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );
+
+  it.each([
+    [
+      'moro na rua Doutor Arnaldo de Carvalho, 1.532, bloco C apartamento 43 lá',
+      'rua Doutor Arnaldo de Carvalho, 1.532, bloco C apartamento 43',
+      'pt',
+    ],
+    ['Billing addr 221 MG Road, 3rd Floor, Bengaluru 560001.', '221 MG Road, 3rd Floor', 'en'],
+    ['billing address 1204-88 Queens Quay W, Toronto', '1204-88 Queens Quay W', 'en'],
+    ['Drop at 48 Argwings Kodhek Road, Apt B7, Kilimani.', '48 Argwings Kodhek Road, Apt B7', 'en'],
+  ] as const)('finds the thousands, floor, unit or apartment in %j', (text, address, lang) =>
+    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  );
+
+  it('takes "Al" for Alameda only with its dot', () => {
+    expect(foundOf('STREET_ADDRESS', 'ERROR E-6479 AL PAGAR ARS 22.475', 'es')).toEqual([]);
+    expect(foundOf('STREET_ADDRESS', 'moro na Al. Santos, 2100', 'pt')).toEqual(['Al. Santos, 2100']);
+  });
 });

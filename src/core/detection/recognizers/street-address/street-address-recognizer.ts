@@ -126,13 +126,21 @@ function complements(tokens: Tokens, from: number): number {
         (value.kind === 'number' ||
           (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)))
       ) {
-        k = end = v + 1;
+        // "Apt B7": a letter and the number glued to it.
+        const glued =
+          value.kind === 'word' && isNumber(tokens.at(v + 1)) && tokens.at(v + 1)!.start === value.end;
+        k = end = glued ? v + 2 : v + 1;
         continue;
       }
       break;
     }
     if (isPunct(t, '#') && isNumber(tokens.at(j + 1))) {
       k = end = j + 2;
+      continue;
+    }
+    // "3rd Floor", "2nd fl.": an English floor.
+    if (isNumber(t) && ordinalFloor(tokens, j)) {
+      k = end = j + 3;
       continue;
     }
     // Spanish floor and door: "3º B", "6º 4ª", "2º izq".
@@ -159,6 +167,18 @@ function complements(tokens: Tokens, from: number): number {
   return end;
 }
 
+function ordinalFloor(tokens: Tokens, j: number): boolean {
+  const suffix = tokens.at(j + 1);
+  const floor = tokens.at(j + 2);
+  return (
+    suffix !== undefined &&
+    suffix.start === tokens.at(j)!.end &&
+    ORDINAL_SUFFIXES.has(suffix.norm) &&
+    floor?.kind === 'word' &&
+    (floor.norm === 'floor' || floor.norm === 'fl')
+  );
+}
+
 /** "Rua das Flores, 123", "Av. Paulista, nº 1578", "Calle Mayor 15, 3º B", "Carrera 7 # 45-12 apto 301". */
 const UPPER_START = /^[\p{Lu}]/u;
 
@@ -173,6 +193,8 @@ function typedStreet(tokens: Tokens): number | undefined {
     if (type.text.length > MAX_STREET_ABBREVIATION) return undefined;
     k++;
   } else if (isPunct(afterType, '/')) k++;
+  // "Al." is Alameda; "AL" without its dot is the Spanish "al" shouted ("ERROR AL PAGAR ARS 22").
+  else if (type.norm === 'al') return undefined;
   // Colombian grid: "Carrera 7 # 45-12", "Calle 26 #13-19", "Cra 43A # 1 Sur-100".
   if (isNumber(tokens.at(k))) {
     let j = k + 1;
@@ -246,7 +268,16 @@ function typedStreet(tokens: Tokens): number | undefined {
   // "Rua Projetada B, s/n, Quadra 14": no number ("sem número", "sin número").
   if (isNoNumber(tokens, k)) return complements(tokens, k + 3);
   if (!isHouseNumber(tokens.at(k))) return undefined;
-  return complements(tokens, k + 1);
+  return complements(tokens, k + 1 + thousandsAfter(tokens, k));
+}
+
+/** "1.532": a house number past a thousand, with Brazil's thousands dot; the tokens it adds. */
+function thousandsAfter(tokens: Tokens, k: number): number {
+  const head = tokens.at(k)!;
+  const dot = tokens.at(k + 1);
+  const rest = tokens.at(k + 2);
+  if (head.text.length > 2 || dot === undefined || !isPunct(dot, '.') || dot.start !== head.end) return 0;
+  return isNumber(rest) && rest.start === dot.end && /^\d{3}$/.test(rest.text) ? 2 : 0;
 }
 
 const isGridQualifier = (t: Token | undefined): boolean => t?.kind === 'word' && GRID_QUALIFIERS.has(t.norm);
@@ -338,13 +369,14 @@ function unitBefore(text: string, start: number): number {
   return UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1]!.length ?? 0;
 }
 
-/** "5/22 Kingsford Street": Australia's unit, a slash, then the house number; the house number's group. */
+/** A unit, a slash or hyphen, then the house number: the house number's group. */
 function unitSlashHouse(text: string, run: NumberRun): DigitGroup | undefined {
   const groups = run.groups;
   if (groups.length !== 2 || groups[0]!.end - groups[0]!.start > 4) return undefined;
-  return groups[1]!.start === groups[0]!.end + 1 && text.charCodeAt(groups[0]!.end) === 47
-    ? groups[1]
-    : undefined;
+  if (groups[1]!.start !== groups[0]!.end + 1) return undefined;
+  // "5/22 Kingsford Street" in Australia, "1204-88 Queens Quay W" in Canada.
+  const separator = text.charCodeAt(groups[0]!.end);
+  return separator === 47 || separator === 45 ? groups[1] : undefined;
 }
 
 function endOf(tokens: Tokens, index: number): number {
