@@ -8,8 +8,9 @@ import type { Lang } from './entity.js';
 /**
  * Labelled sets written by hand, by authors who had not seen the detector, following the eval
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
- * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 and
- * 3 were each scored before any rule learnt from them, then used the same way (docs/detection.md).
+ * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 6
+ * were each scored before any rule learnt from them, then used the same way (docs/detection.md).
+ * The bounds guard what the rules reached (leak 5.2%, 24 false alarms per 1,000 over sets 1-6).
  */
 interface GoldMessage {
   readonly id: string;
@@ -48,12 +49,12 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(250);
-    expect(goldCount).toBeGreaterThanOrEqual(450);
+    expect(messages.length).toBeGreaterThanOrEqual(620);
+    expect(goldCount).toBeGreaterThanOrEqual(1450);
   });
 
-  it('leaks at most 9% of the values', () => {
-    expect(leaks.length / goldCount, leaks.join('\n')).toBeLessThanOrEqual(0.09);
+  it('leaks at most 7% of the values', () => {
+    expect(leaks.length / goldCount, leaks.join('\n')).toBeLessThanOrEqual(0.07);
   });
 
   it('raises at most 30 false alarms per 1,000 messages', () => {

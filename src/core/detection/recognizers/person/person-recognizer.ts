@@ -217,8 +217,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   )
     return 0;
   // "Lar & Cia Administradora": a company's word opening the chain.
-  if (is(head, WordClass.COMPANY_AFTER) && !isNameWord(tail === head ? head : tail) && chain.known === 1)
-    return 0;
+  if (is(head, WordClass.COMPANY_AFTER) && chain.known === 1) return 0;
   // "Adelaide St", "Queen Street": a street's name, with or without its number.
   if (!single && is(tail, WordClass.STREET_SUFFIX) && !isNameWord(tail)) return 0;
   if (

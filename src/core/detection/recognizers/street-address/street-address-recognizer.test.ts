@@ -58,11 +58,6 @@ describe('street address recognizer', () => {
     ['vivo en Avda. de la Constitución 8, bajo B, Sevilla.', 'Avda. de la Constitución 8, bajo B', 'es'],
     ['la fibra en C/ Zabalbide 48, 3º izda., 48006 Bilbao', 'C/ Zabalbide 48, 3º izda.', 'es'],
     ['MORO NA ESTRADA DAS PALMEIRAS N 151, FUNDOS E SEGUE', 'ESTRADA DAS PALMEIRAS N 151, FUNDOS', 'pt'],
-  ] as const)('finds the unit, suffix, lower-case type or door in %j', (text, address, lang) =>
-    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
-  );
-
-  it.each([
     [
       'moro na rua Doutor Arnaldo de Carvalho, 1.532, bloco C apartamento 43 lá',
       'rua Doutor Arnaldo de Carvalho, 1.532, bloco C apartamento 43',
@@ -71,8 +66,9 @@ describe('street address recognizer', () => {
     ['Billing addr 221 MG Road, 3rd Floor, Bengaluru 560001.', '221 MG Road, 3rd Floor', 'en'],
     ['billing address 1204-88 Queens Quay W, Toronto', '1204-88 Queens Quay W', 'en'],
     ['Drop at 48 Argwings Kodhek Road, Apt B7, Kilimani.', '48 Argwings Kodhek Road, Apt B7', 'en'],
-  ] as const)('finds the thousands, floor, unit or apartment in %j', (text, address, lang) =>
-    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  ] as const)(
+    'finds the unit, suffix, lower-case type, door, thousands or floor in %j',
+    (text, address, lang) => expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );
 
   it('takes "Al" for Alameda only with its dot', () => {
