@@ -65,18 +65,25 @@ const SENTENCE_REACH = 200;
 
 /**
  * A cue speaks of the value in its own sentence or line, or of a value that opens the next one
- * ("Meu telefone:\n11 98765-4321", "Fone. 11 98765-4321"); not of a value that follows other words
- * in a new sentence ("...como contato. Segue 625 147 829 29").
+ * ("Meu telefone:\n11 98765-4321", "Fone. 11 98765-4321"), also after a speaker's label in a
+ * transcript ("...your date of birth?\nCustomer: 3rd of May 1991"); not of a value that follows other
+ * words in a new sentence ("...como contato. Segue 625 147 829 29").
  */
 function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boolean {
   const text = doc.text;
   const valueWord = doc.wordIndexAt(start);
   const cueEnd = doc.words[valueWord - 1 - cue.distance]!.end;
   if (start - cueEnd > SENTENCE_REACH) return true;
-  for (let i = start - 1; i >= cueEnd; i--)
-    if (endsSentenceAt(text, i)) return doc.wordIndexAt(i) < valueWord;
+  for (let i = start - 1; i >= cueEnd; i--) {
+    if (!endsSentenceAt(text, i)) continue;
+    if (doc.wordIndexAt(i) >= valueWord) return false;
+    return text.charCodeAt(i) !== 10 || !SPEAKER_LABEL.test(text.slice(i + 1, start));
+  }
   return false;
 }
+
+/** "Customer: ", "Cliente: ", "Agente Camila: ": up to three words and a colon opening a turn. */
+const SPEAKER_LABEL = /^[\p{L}]+(?: [\p{L}]+){0,2}: ?$/u;
 
 /** A line break, or ". ", "! ", "? " not after an abbreviation of up to three letters ("Tel. ", "Nº. "). */
 function endsSentenceAt(text: string, i: number): boolean {

@@ -41,4 +41,9 @@ describe('CPF recognizer', () => {
     ]);
     expect(foundOf('CPF', 'segue 046.731.298/22 tel', 'pt')).toEqual([]);
   });
+
+  it("reads a CPF asked for on the line before its speaker's answer", () => {
+    const text = 'Atendente: Pode me confirmar o CPF do titular?\nCliente: 539.987.124-07';
+    expect(foundOf('CPF', text, 'pt')).toEqual(['539.987.124-07']);
+  });
 });

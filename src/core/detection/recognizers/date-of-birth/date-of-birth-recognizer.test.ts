@@ -25,4 +25,11 @@ describe('date of birth recognizer', () => {
     expect(foundOf('DATE_OF_BIRTH', 'nasci em 1987', 'pt')).toEqual([]);
     expect(foundOf('DATE_OF_BIRTH', 'my birthday is tomorrow, I turn 40', 'en')).toEqual([]);
   });
+
+  it("reads the answer on the next speaker's line of a transcript", () => {
+    const text = 'Agent: Thanks. And your date of birth?\nCustomer: 3rd of May 1991\nAgent: Lovely.';
+    expect(foundOf('DATE_OF_BIRTH', text, 'en')).toEqual(['3rd of May 1991']);
+    const later = 'Agent: your date of birth?\nCustomer: sure, the renewal date is 3rd of May 2026';
+    expect(foundOf('DATE_OF_BIRTH', later, 'en')).toEqual([]);
+  });
 });

@@ -102,6 +102,12 @@ const RELATIVES: readonly string[] = [
   'my husband is',
   'mi conyuge',
   'meu conjuge',
+  'my grandson',
+  'my granddaughter',
+  'her grandson',
+  'her granddaughter',
+  'his grandson',
+  'his granddaughter',
   'my boyfriend',
   'my girlfriend',
 ];
@@ -231,6 +237,14 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'name is',
     'name',
     'i am',
+    // A letter's salutation addresses its reader: "Estimada Fernanda:", "Dear Priya,".
+    'prezado',
+    'prezada',
+    'estimado',
+    'estimada',
+    'dear',
+    'querido',
+    'querida',
     "i'm",
     'i’m',
     'im',
@@ -413,7 +427,7 @@ export const COMPANY_BEFORE = new Set(
   otica store shop boutique empresa clinica academia studio estudio salao barbearia imobiliaria construtora transportadora
   editora livraria papelaria floricultura pet hotel pousada bar cafe lanchonete confeitaria distribuidora comercial grupo
   instituto colegio escola universidade banco hospital laboratorio tienda almacen ferreteria zapateria panaderia
-  edificio condominio residencial building
+  edificio condominio residencial building galeria shopping
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
   veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao`
@@ -436,7 +450,7 @@ export const COMPANY_AFTER = new Set(
   academia fitness pet petshop burger pizza pizzaria grill steakhouse tacos sushi hamburgueria lanches outlet
   electronics hardware supply supplies center centre plaza mall dental medical realty insurance law legal accounting
   consulting
-  island islands beach bay lake valley heights village county isla playa ilha`.split(/\s+/),
+  centro island islands beach bay lake valley heights village county isla playa ilha`.split(/\s+/),
 );
 
 /** Words before a name that make it part of a place name: "São Paulo", "Porto Alegre", "Santa Maria". */

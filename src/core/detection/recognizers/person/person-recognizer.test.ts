@@ -237,4 +237,24 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Your NBN service at Adelaide St is now active', 'en')).toEqual([]);
     expect(foundOf('PERSON', 'Is the shop on Queen Street still open?', 'en')).toEqual([]);
   });
+
+  it("takes a letter's reader, a grandson, someone thanked by name and a lower-case middle initial", () => {
+    expect(foundOf('PERSON', 'Estimada Fernanda: le informamos que su solicitud', 'es')).toEqual([
+      'Fernanda',
+    ]);
+    expect(foundOf('PERSON', "I'm her grandson Hamid Rahimi, text me", 'en')).toEqual(['Hamid Rahimi']);
+    expect(foundOf('PERSON', 'Atendente Jéssica: Obrigada, Renan! O modem está', 'pt')).toEqual([
+      'Jéssica',
+      'Renan',
+    ]);
+    expect(foundOf('PERSON', 'nome luciana t. barbosa cpf 95982368970', 'pt')).toEqual([
+      'luciana t. barbosa',
+    ]);
+  });
+
+  it('needs more than unknown words after a name that is also a common word, and no place or gallery', () => {
+    expect(foundOf('PERSON', 'A CONTA DE LUZ VEIO R$ 847,30', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', '• Lorena Centro – Galeria Francisco Alves', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Dear Valued Customer, your order', 'en')).toEqual([]);
+  });
 });

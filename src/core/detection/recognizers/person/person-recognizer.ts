@@ -50,7 +50,7 @@ function growChain(doc: AnalyzedText, first: number): Chain {
       continue;
     }
     // "Tyler J. Brooks", "ROSEMEIRE A BATISTA": a middle initial, when a name follows it.
-    if (style !== 'lower' && middleInitial(doc, last, k)) {
+    if (style !== 'lower' ? middleInitial(doc, last, k) : lowerMiddleInitial(doc, last, k)) {
       if (isNameWord(words[k + 1]!)) known++;
       else unknown++;
       names++;
@@ -109,6 +109,16 @@ function middleInitial(doc: AnalyzedText, last: number, k: number): boolean {
   const blank = text.charCodeAt(initial.end + gap);
   if (after.start !== initial.end + gap + 1 || (blank !== 32 && blank !== 0xa0)) return false;
   return after.capitalized && (isNameWord(after) || (!is(after, NOT_UNKNOWN_NAME) && !notNameWord(after)));
+}
+
+/** "luciana t. barbosa": in lower case, the initial needs its dot and a known name after it. */
+function lowerMiddleInitial(doc: AnalyzedText, last: number, k: number): boolean {
+  const initial = doc.words[k];
+  const after = doc.words[k + 1];
+  if (initial === undefined || after === undefined || initial.end - initial.start !== 1) return false;
+  if (!joinedBySpace(doc.text, doc.words[last]!, initial) || doc.text.charCodeAt(initial.end) !== 46)
+    return false;
+  return after.start === initial.end + 2 && !after.capitalized && isNameWord(after);
 }
 
 function hyphenJoined(text: string, a: Word, b: Word): boolean {
@@ -265,7 +275,10 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const addressed =
     greeted && (readerAddressedAfter(doc, chain.last) || writerIntroducedAfter(doc, chain.last));
   const greeting = greeted && !addressed;
-  const intro = personIntro || placeOrPerson || addressed || vocativeOpening(doc, chain);
+  // "Obrigada, Renan!", "Thanks Gemma.": someone thanked by name, mid-conversation.
+  const thanked =
+    cue?.kind === 'CLOSING' && cue.distance === 0 && /^[,.!]/.test(text.slice(tail.end, tail.end + 1));
+  const intro = personIntro || placeOrPerson || addressed || thanked || vocativeOpening(doc, chain);
   // "minha mãe": a lower-case common word that is also a name needs a naming phrase right before it.
   if (
     single &&
@@ -275,7 +288,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   )
     return 0;
   // A name that is also a common word ("Rosa", "Mark", "Dias") needs company or an introduction.
-  if (is(head, WordClass.AMBIGUOUS) && single && !intro && !signature) return 0;
+  // Nor do words no lexicon knows after it ("A CONTA DE LUZ VEIO").
+  if (is(head, WordClass.AMBIGUOUS) && chain.known === 1 && !intro && !signature) return 0;
 
   let score = 0.3 + Math.min(0.3, (chain.known - 1) * 0.15) + Math.min(0.1, chain.unknown * 0.05);
   if (chain.style !== 'lower') score += 0.15;

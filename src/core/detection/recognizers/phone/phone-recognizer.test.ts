@@ -75,4 +75,13 @@ describe('phone recognizer', () => {
     // A cue typed the same way still announces the phone.
     expect(foundOf('PHONE', 'TEL-11 98765-4321', 'pt')).toEqual(['11 98765-4321']);
   });
+
+  it.each([
+    ['A CONTA VEIO ALTA. INSTALAÇÃO 3004471829. QUERO', 'pt'],
+    ['O meu NIF é 245 118 306.', 'pt'],
+    ['Pls my prepaid meter no 04271938815 is not loading', 'en'],
+    ['shipped via courier AWB 1493827710 today', 'en'],
+  ] as const)('takes no utility, courier or tax number for a phone: %j', (text, lang) =>
+    expect(foundOf('PHONE', text, lang)).toEqual([]),
+  );
 });

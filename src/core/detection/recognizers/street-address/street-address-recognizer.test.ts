@@ -75,4 +75,22 @@ describe('street address recognizer', () => {
     expect(foundOf('STREET_ADDRESS', 'ERROR E-6479 AL PAGAR ARS 22.475', 'es')).toEqual([]);
     expect(foundOf('STREET_ADDRESS', 'moro na Al. Santos, 2100', 'pt')).toEqual(['Al. Santos, 2100']);
   });
+
+  it.each([
+    ['vivo en jr. huallaga 455 dpto 302 cercado de lima', 'jr. huallaga 455 dpto 302', 'es'],
+    [
+      'o endereço eh rua barata ribeiro 502 bloco b apto 1104 copacabana',
+      'rua barata ribeiro 502 bloco b apto 1104',
+      'pt',
+    ],
+    ['moro na rua das flores 12 casa e cozinha', 'rua das flores 12', 'pt'],
+    ['para Rua de Cedofeita, 241, 3.º esquerdo, 4050-179 Porto', 'Rua de Cedofeita, 241, 3.º esquerdo', 'pt'],
+  ] as const)('reads %j in lower case or with a Portuguese floor', (text, address, lang) =>
+    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  );
+
+  it('takes no hour for a house number, nor lower-case words after a capitalised name', () => {
+    const text = '¿la tienda de la calle Velázquez sigue abierta hasta las 22:00?';
+    expect(foundOf('STREET_ADDRESS', text, 'es')).toEqual([]);
+  });
 });

@@ -40,7 +40,8 @@ interface Token {
 const TOKEN = /([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[ºª°]|[A-Za-z](?![\p{L}]))?)|([^\s\p{L}\d])/guy;
 const SLICE = 140;
 /** Spanish door after a floor: "3º B", "2º izquierda", "1º dcha". */
-const DOORS = /^(?:[A-Z]|izq|izquierda|izda|dcha|derecha|der|centro|ctro|ext|exterior|int|interior)$/i;
+const DOORS =
+  /^(?:[A-Z]|izq|izquierda|izda|dcha|derecha|der|centro|ctro|ext|exterior|int|interior|esquerdo|esquerda|direito|direita|esq|dto|frente)$/i;
 const DOOR_ABBREVIATIONS = new Set(['izq', 'izda', 'dcha', 'der', 'ctro', 'ext', 'int']);
 const isDoorLetter = (t: Token | undefined): boolean => t?.kind === 'word' && /^[A-Z]$/.test(t.text);
 
@@ -124,7 +125,8 @@ function complements(tokens: Tokens, from: number): number {
       if (
         value !== undefined &&
         (value.kind === 'number' ||
-          (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)))
+          (value.kind === 'word' && value.text.length <= 2 && /^[A-Z]/.test(value.text)) ||
+          lowerLetterBeforeComplement(tokens, v))
       ) {
         // "Apt B7": a letter and the number glued to it.
         const glued =
@@ -143,8 +145,10 @@ function complements(tokens: Tokens, from: number): number {
       k = end = j + 3;
       continue;
     }
-    // Spanish floor and door: "3º B", "6º 4ª", "2º izq".
-    if (t.kind === 'number' && /[ºª°]$/.test(t.text)) {
+    // Spanish and Portuguese floor and door: "3º B", "6º 4ª", "2º izq", "3.º esquerdo".
+    const ordinal = t.kind === 'number' ? ordinalLength(tokens, j) : 0;
+    if (ordinal > 0) {
+      j += ordinal - 1;
       const door = tokens.at(j + 1);
       const hasDoor =
         door !== undefined &&
@@ -165,6 +169,33 @@ function complements(tokens: Tokens, from: number): number {
     break;
   }
   return end;
+}
+
+/**
+ * "bloco b apto 1104": a lower-case letter is a block's or a door's only when another complement
+ * follows it ("casa e cozinha" has none).
+ */
+function lowerLetterBeforeComplement(tokens: Tokens, v: number): boolean {
+  const letter = tokens.at(v)!;
+  if (letter.kind !== 'word' || !/^[a-z]$/.test(letter.text)) return false;
+  const after = tokens.at(v + 1);
+  return after?.kind === 'word' && COMPLEMENT_WORDS.has(after.norm);
+}
+
+/** Tokens of a floor's ordinal at `j`: 1 for "3º", 3 for Portugal's "3.º", 0 for no ordinal. */
+function ordinalLength(tokens: Tokens, j: number): number {
+  const t = tokens.at(j)!;
+  if (/[ºª°]$/.test(t.text)) return 1;
+  const dot = tokens.at(j + 1);
+  const mark = tokens.at(j + 2);
+  if (!isPunct(dot, '.') || dot!.start !== t.end || mark === undefined || mark.start !== dot!.end) return 0;
+  return mark.text === 'º' || mark.text === 'ª' ? 3 : 0;
+}
+
+/** "22:00": an hour, not a house number. */
+function isClockTime(tokens: Tokens, k: number): boolean {
+  const colon = tokens.at(k + 1);
+  return isPunct(colon, ':') && colon!.start === tokens.at(k)!.end && isNumber(tokens.at(k + 2));
 }
 
 function ordinalFloor(tokens: Tokens, j: number): boolean {
@@ -211,8 +242,12 @@ function typedStreet(tokens: Tokens): number | undefined {
     const end = complements(tokens, k + 1);
     return end > k + 1 ? end : undefined;
   }
-  // A street typed in lower case ("rua das flores 12") may have a lower-case name; otherwise names are capitalised.
-  const lowerCase = !/^[\p{Lu}]/u.test(tokens.at(0)!.text);
+  // A street typed in lower case ("rua das flores 12") may have a lower-case name; otherwise names
+  // are capitalised, and so is the rest of a name that starts with a capital ("la calle Velázquez
+  // sigue abierta hasta las 22:00" ends at "Velázquez").
+  const first = tokens.at(k);
+  const lowerCase =
+    !/^[\p{Lu}]/u.test(tokens.at(0)!.text) && !(first?.kind === 'word' && /^[\p{Lu}]/u.test(first.text));
   let names = 0;
   while (names < MAX_NAME_WORDS) {
     const t = tokens.at(k);
@@ -267,7 +302,7 @@ function typedStreet(tokens: Tokens): number | undefined {
   }
   // "Rua Projetada B, s/n, Quadra 14": no number ("sem número", "sin número").
   if (isNoNumber(tokens, k)) return complements(tokens, k + 3);
-  if (!isHouseNumber(tokens.at(k))) return undefined;
+  if (!isHouseNumber(tokens.at(k)) || isClockTime(tokens, k)) return undefined;
   return complements(tokens, k + 1 + thousandsAfter(tokens, k));
 }
 

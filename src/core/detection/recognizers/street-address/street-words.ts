@@ -23,6 +23,8 @@ export const LOWER_CASE_STREET_TYPES = new Set([
   // Abbreviations no sentence uses as words: "av. insurgentes sur 1602".
   'av',
   'avda',
+  // Peru's jirón: "jr. huallaga 455".
+  'jr',
   'calle',
   'paseo',
   'plaza',
