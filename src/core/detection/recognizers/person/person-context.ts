@@ -576,7 +576,8 @@ export const NOT_NAME_WORDS = new Set(
   prezado prezada querido querida estimado estimada caro cara dear
   servicio atencion atendimento suporte soporte support service equipe equipo team area setor departamento
   department financeiro cobranca cobranzas ventas vendas sales billing reclamos reclamacoes ouvidoria
-  bye goodbye adios chau ciao valeu vlw flw`.split(/\s+/),
+  bye goodbye adios chau ciao valeu vlw flw tchau
+  everyone everybody guys folks mate galera pessoal todos todas gente amigos amigo amiga`.split(/\s+/),
 );
 
 /** Generational suffixes that close a name: "José da Silva Filho", "John Smith Jr". */

@@ -257,4 +257,11 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', '• Lorena Centro – Galeria Francisco Alves', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'Dear Valued Customer, your order', 'en')).toEqual([]);
   });
+
+  it('takes one unknown word signing after a closing and a comma on the last line', () => {
+    expect(foundOf('PERSON', 'ring me on +61 412 558 093. Cheers, Bec', 'en')).toEqual(['Bec']);
+    expect(foundOf('PERSON', 'Thanks, Everyone!', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Obrigado pela ajuda, valeu, Galera', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Obrigado,\nFinanceiro', 'pt')).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type Chain,
   type Style,
 } from './person-words.js';
-import { isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
+import { closingThenName, isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
 import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
 import {
   filledField,
@@ -359,7 +359,7 @@ export const personRecognizer: Recognizer = {
     if (is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.NAME_TITLE | WordClass.NAMING_KEY))
       findNames(doc, sink);
     // Where a known name overlaps it, the overlap resolution keeps the better-scored reading.
-    const signed = unknownSignature(doc);
+    const signed = unknownSignature(doc) ?? closingThenName(doc);
     if (signed !== undefined)
       sink.push({ type: 'PERSON', ...signed, score: SIGNATURE_SCORE, recognizer: 'person' });
   },

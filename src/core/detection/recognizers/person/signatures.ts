@@ -3,6 +3,7 @@ import { cueEndingAt, nearestCueBefore } from '../../cues.js';
 import { WordTable } from '../../word-table.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { ROLES } from './person-context.js';
+import { notNameWord } from './unknown-names.js';
 import { CUES, is, isNameWord, joinedBySpace } from './person-words.js';
 
 /**
@@ -92,6 +93,25 @@ export function isSignature(doc: AnalyzedText, start: number, end: number): bool
 function closesMessage(line: string): boolean {
   const words = analyzeText(line, CLOSING_WORDS).words;
   return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
+}
+
+/**
+ * "Cheers, Bec", "Thanks, Priyanka", "Obrigada, Kátia": one capitalised word after a closing and a
+ * comma ends the message. On one line with the closing, it signs even when no lexicon knows it: a
+ * department signs on a line of its own ("Obrigado,\nFinanceiro"), and the words that close a
+ * message to everyone ("Thanks, Everyone", "Valeu, Galera") are no names.
+ */
+export function closingThenName(doc: AnalyzedText): { start: number; end: number } | undefined {
+  if (!is(doc, WordClass.CLOSING_END)) return undefined;
+  const words = doc.words;
+  const last = words.length - 1;
+  const name = words[last];
+  if (last < 1 || name === undefined || name.end - name.start < 3 || !signsAsName(name)) return undefined;
+  if (notNameWord(name) || !endsMessage(doc.text, name.end)) return undefined;
+  if (!/^,[ \t]+$/.test(doc.text.slice(words[last - 1]!.end, name.start))) return undefined;
+  return cueEndingAt(CUES, words, last - 1)?.kind === 'CLOSING'
+    ? { start: name.start, end: name.end }
+    : undefined;
 }
 
 const MAX_SIGNATURE_WORDS = 3;
