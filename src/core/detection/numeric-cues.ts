@@ -82,8 +82,11 @@ function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boole
   return false;
 }
 
-/** "Customer: ", "Cliente: ", "Agente Camila: ": up to three words and a colon opening a turn. */
-const SPEAKER_LABEL = /^[\p{L}]+(?: [\p{L}]+){0,2}: ?$/u;
+/**
+ * "Customer: ", "Cliente: ", "[10:03] Agente Camila: ": up to three words and a colon opening a turn,
+ * after the turn's time in brackets.
+ */
+const SPEAKER_LABEL = /^(?:\[\d{1,2}:\d{2}(?::\d{2})?\] )?[\p{L}]+(?: [\p{L}]+){0,2}: ?$/u;
 
 /** A line break, or ". ", "! ", "? " not after an abbreviation of up to three letters ("Tel. ", "Nº. "). */
 function endsSentenceAt(text: string, i: number): boolean {
@@ -98,8 +101,9 @@ function endsSentenceAt(text: string, i: number): boolean {
 
 /**
  * End of the last number run that ends before `offset` (runs are in text order). A lone digit
- * opening an aside is a count, no value ("código de segurança (4 dígitos) 7391"), and does not stand
- * between a cue and its value.
+ * opening an aside is a count, no value ("código de segurança (4 dígitos) 7391"), and a turn's time
+ * in a transcript ("[10:03] Cliente: 14/02/1971") is none either: neither stands between a cue and
+ * its value.
  */
 export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   const runs = doc.runs;
@@ -114,10 +118,16 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   return lo === 0 ? -1 : runs[lo - 1]!.end;
 }
 
-/** "(4 dígitos)": one digit right after an opening parenthesis. */
+/** "(4 dígitos)": one digit right after an opening parenthesis; "[10:03]": a turn's time. */
 function countInAside(text: string, run: NumberRun): boolean {
-  return run.digitCount === 1 && text.charCodeAt(run.groups[0]!.start - 1) === 40;
+  const opening = text.charCodeAt(run.groups[0]!.start - 1);
+  if (opening === 40) return run.digitCount === 1;
+  // "[10:03]": the run is one of the time's two numbers; a bounded look on either side.
+  if (run.digitCount > 2) return false;
+  return TURN_TIME.test(text.slice(Math.max(0, run.start - 4), run.end + 4));
 }
+
+const TURN_TIME = /\[\d{1,2}:\d{2}\]/;
 
 /** A cue saying the value is something else ("pedido", "protocolo", "CEP") binds only the value right after it. */
 const VETO_DISTANCE = 3;

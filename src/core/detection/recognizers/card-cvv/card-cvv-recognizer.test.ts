@@ -38,4 +38,10 @@ describe('card security code recognizer', () => {
   it('takes "os números de trás" whatever count stands before it', () => {
     expect(foundOf('CARD_CVV', 'os 3 numeros de tras sao 552 ja conferi', 'pt')).toEqual(['552']);
   });
+
+  it('takes no group of a card for its code, even when the question asked for both', () => {
+    const text = 'Agent: type the card number, expiration and CVV.\nCustomer: 4532 7189 0123 4563, 09/26';
+    expect(foundOf('CARD_CVV', text, 'en')).toEqual([]);
+    expect(foundOf('CREDIT_CARD', text, 'en')).toEqual(['4532 7189 0123 4563']);
+  });
 });

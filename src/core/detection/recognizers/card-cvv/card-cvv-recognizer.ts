@@ -7,6 +7,8 @@ import { type Recognizer } from '../../recognizer.js';
 
 /** A security code is only ever recognised by what introduces it: "CVV 123", "código de segurança: 4821". */
 const CVV_WINDOW = 6;
+/** The fewest digits of a card number. */
+const CARD_DIGITS = 13;
 
 export const cardCvvRecognizer: Recognizer = {
   name: 'card-cvv',
@@ -15,6 +17,8 @@ export const cardCvvRecognizer: Recognizer = {
     codesTypedAfterCards(doc, sink);
     if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
+      // A card's own groups ("4532 7189 0123 4563") are no code, whatever cue comes before them.
+      if (run.digitCount >= CARD_DIGITS) continue;
       for (let index = 0; index < run.groups.length; index++) {
         const g = run.groups[index]!;
         const len = g.end - g.start;

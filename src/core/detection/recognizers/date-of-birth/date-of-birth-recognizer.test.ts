@@ -32,4 +32,9 @@ describe('date of birth recognizer', () => {
     const later = 'Agent: your date of birth?\nCustomer: sure, the renewal date is 3rd of May 2026';
     expect(foundOf('DATE_OF_BIRTH', later, 'en')).toEqual([]);
   });
+
+  it('reads the answer past the time stamps of a transcript', () => {
+    const text = '[10:02] Asesor: ¿Me confirma su fecha de nacimiento?\n[10:03] Cliente: 14/02/1971';
+    expect(foundOf('DATE_OF_BIRTH', text, 'es')).toEqual(['14/02/1971']);
+  });
 });

@@ -285,6 +285,9 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'the agent',
     'attendant',
     'atendido por',
+    // Who served you: "Le atendió Lorena".
+    'le atendio',
+    'te atendio',
     'atendida por',
     'attended by',
     'helped by',
@@ -328,6 +331,11 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'ship to',
     'addressed to',
   ],
+  /** An agent's role right before the name, as transcripts label turns: "Asesor Jonathan:". */
+  AGENT_ROLE: [
+    ...['asesor', 'asesora', 'ejecutivo', 'ejecutiva', 'consultor', 'consultora', 'operador', 'operadora'],
+    ...['advisor', 'representative'],
+  ],
   TITLE: TITLES,
   /** "a Maria", "o João", "la Vero": an article right before a capitalised given name. */
   ARTICLE: ['a', 'o', 'la', 'el'],
@@ -338,6 +346,7 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'grata',
     'aguardo',
     'att',
+    'atte',
     'atenciosamente',
     'abracos',
     'abraco',
@@ -577,6 +586,8 @@ export const NOT_NAME_WORDS = new Set(
   servicio atencion atendimento suporte soporte support service equipe equipo team area setor departamento
   department financeiro cobranca cobranzas ventas vendas sales billing reclamos reclamacoes ouvidoria
   bye goodbye adios chau ciao valeu vlw flw tchau
+  diretoria secretaria gerencia administracao administracion management recepcao recepcion reception portaria
+  coordenacao coordinacion tesouraria tesoreria contabilidade contabilidad accounts accounting compras purchasing
   everyone everybody guys folks mate galera pessoal todos todas gente amigos amigo amiga`.split(/\s+/),
 );
 

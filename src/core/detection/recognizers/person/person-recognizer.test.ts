@@ -264,4 +264,14 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Obrigado pela ajuda, valeu, Galera', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'Obrigado,\nFinanceiro', 'pt')).toEqual([]);
   });
+
+  it("takes an agent's role label, who served the customer, and a name alone after a closing line", () => {
+    expect(foundOf('PERSON', '[10:02] Asesor Jonathan: ¡Buen día!', 'es')).toEqual(['Jonathan']);
+    expect(foundOf('PERSON', 'Perfecto, reserva garantizada. Le atendió Lorena.', 'es')).toEqual(['Lorena']);
+    expect(foundOf('PERSON', 'Favor responder no e-mail.\nAtt,\nDenilson', 'pt')).toEqual(['Denilson']);
+    expect(foundOf('PERSON', 'la cita del jueves.\nAtte. Rosmery', 'es')).toEqual(['Rosmery']);
+    expect(foundOf('PERSON', 'Obrigado pela ajuda!\nAtenciosamente,\nDiretoria', 'pt')).toEqual([]);
+    const signed = 'Atte.,\nRodrigo Arancibia\nEjecutivo de Cuentas – Isapre Vida Sur';
+    expect(foundOf('PERSON', signed, 'es')).toEqual(['Rodrigo Arancibia']);
+  });
 });

@@ -244,6 +244,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const cue = cueInSentence(doc, head.start);
   const personIntro =
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
+    (cue?.kind === 'AGENT_ROLE' && cue.distance === 0) ||
     (cue?.kind === 'TITLE' && cue.distance === 0 && titleJoins(doc, cue.wordIndex, head)) ||
     filledField(doc, chain.first) ||
     // "Gustavo Santana aqui", not "..., Austin, here is my SSN".

@@ -86,7 +86,7 @@ export function isSignature(doc: AnalyzedText, start: number, end: number): bool
   const previousStart = lineStartOf(text, lineStart - 1);
   if (previousStart < 0) return false;
   const previousLine = text.slice(previousStart, lineStart - 1);
-  return /^\s*[\p{L} ]{2,25}[,!.]?\s*$/u.test(previousLine) && closesMessage(previousLine);
+  return /^\s*[\p{L} ]{2,25}[,!.]{0,2}\s*$/u.test(previousLine) && closesMessage(previousLine);
 }
 
 /** A line such as "Obrigada," or "Best regards": the message is closing and a signature follows. */
@@ -95,11 +95,14 @@ function closesMessage(line: string): boolean {
   return words.length > 0 && cueEndingAt(CUES, words, words.length - 1)?.kind === 'CLOSING';
 }
 
+/** ", " or ". " on the closing's line ("Cheers, Bec", "Atte. Rosmery"), or the closing ending its line. */
+const CLOSING_TO_NAME = /^(?:[,.][ \t]+|[,.!]?[ \t]*\n[ \t]*)$/;
+
 /**
- * "Cheers, Bec", "Thanks, Priyanka", "Obrigada, Kátia": one capitalised word after a closing and a
- * comma ends the message. On one line with the closing, it signs even when no lexicon knows it: a
- * department signs on a line of its own ("Obrigado,\nFinanceiro"), and the words that close a
- * message to everyone ("Thanks, Everyone", "Valeu, Galera") are no names.
+ * "Cheers, Bec", "Atte. Rosmery", "Att,\nDenilson": one capitalised word right after a closing ends
+ * the message and signs it, even when no lexicon knows it. Departments sign that way too, so the
+ * words that name one ("Obrigado,\nFinanceiro", "Regards,\nManagement") or close a message to
+ * everyone ("Thanks, Everyone", "Valeu, Galera") are no names.
  */
 export function closingThenName(doc: AnalyzedText): { start: number; end: number } | undefined {
   if (!is(doc, WordClass.CLOSING_END)) return undefined;
@@ -108,7 +111,7 @@ export function closingThenName(doc: AnalyzedText): { start: number; end: number
   const name = words[last];
   if (last < 1 || name === undefined || name.end - name.start < 3 || !signsAsName(name)) return undefined;
   if (notNameWord(name) || !endsMessage(doc.text, name.end)) return undefined;
-  if (!/^,[ \t]+$/.test(doc.text.slice(words[last - 1]!.end, name.start))) return undefined;
+  if (!CLOSING_TO_NAME.test(doc.text.slice(words[last - 1]!.end, name.start))) return undefined;
   return cueEndingAt(CUES, words, last - 1)?.kind === 'CLOSING'
     ? { start: name.start, end: name.end }
     : undefined;
@@ -145,7 +148,14 @@ export function unknownSignature(doc: AnalyzedText): { start: number; end: numbe
   const words = doc.words;
   const text = doc.text;
   const last = words.length - 1;
-  if (last < 1 || !signsAsName(words[last]!) || !endsMessage(text, words[last]!.end)) return undefined;
+  // A signature ends with a name, not a compass point or a department ("Isapre Vida Sur").
+  if (
+    last < 1 ||
+    !signsAsName(words[last]!) ||
+    notNameWord(words[last]!) ||
+    !endsMessage(text, words[last]!.end)
+  )
+    return undefined;
   let first = last;
   while (first > 0 && last - first < MAX_SIGNATURE_WORDS - 1) {
     const prev = words[first - 1]!;

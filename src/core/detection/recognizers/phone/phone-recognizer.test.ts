@@ -84,4 +84,11 @@ describe('phone recognizer', () => {
   ] as const)('takes no utility, courier or tax number for a phone: %j', (text, lang) =>
     expect(foundOf('PHONE', text, lang)).toEqual([]),
   );
+
+  it.each([
+    ['Agent version 3.11.2.40, workspace ID 5521-88730, ticket', 'en'],
+    ['Comprobante No. 0098812345. Fecha: 12/03/2024', 'es'],
+  ] as const)('takes no account identifier or receipt number for a phone: %j', (text, lang) =>
+    expect(foundOf('PHONE', text, lang)).toEqual([]),
+  );
 });
