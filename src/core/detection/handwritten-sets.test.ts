@@ -8,9 +8,9 @@ import type { Lang } from './entity.js';
 /**
  * Labelled sets written by hand, by authors who had not seen the detector, following the eval
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
- * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 8
+ * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 9
  * were each scored before any rule learnt from them, then used the same way (docs/detection.md).
- * The bounds guard what the rules reached (leak 5.2%, 22 false alarms per 1,000 over sets 1-8).
+ * The bounds guard what the rules reached (leak 5.4%, 23 false alarms per 1,000 over sets 1-9).
  */
 interface GoldMessage {
   readonly id: string;
@@ -49,8 +49,8 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(760);
-    expect(goldCount).toBeGreaterThanOrEqual(1900);
+    expect(messages.length).toBeGreaterThanOrEqual(840);
+    expect(goldCount).toBeGreaterThanOrEqual(2140);
   });
 
   it('leaks at most 7% of the values', () => {

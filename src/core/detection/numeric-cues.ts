@@ -86,7 +86,8 @@ function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boole
  * "Customer: ", "Cliente: ", "[10:03] Agente Camila: ": up to three words and a colon opening a turn,
  * after the turn's time in brackets.
  */
-const SPEAKER_LABEL = /^(?:\[\d{1,2}:\d{2}(?::\d{2})?\] )?[\p{L}]+(?: [\p{L}]+){0,2}: ?$/u;
+const SPEAKER_LABEL =
+  /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]? )?[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L}]+\))?: ?$/u;
 
 /** A line break, or ". ", "! ", "? " not after an abbreviation of up to three letters ("Tel. ", "Nº. "). */
 function endsSentenceAt(text: string, i: number): boolean {
@@ -122,12 +123,16 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
 function countInAside(text: string, run: NumberRun): boolean {
   const opening = text.charCodeAt(run.groups[0]!.start - 1);
   if (opening === 40) return run.digitCount === 1;
-  // "[10:03]": the run is one of the time's two numbers; a bounded look on either side.
+  // "[10:03]", or "10:15 " opening a line: the run is one of the time's two numbers; a bounded look.
   if (run.digitCount > 2) return false;
-  return TURN_TIME.test(text.slice(Math.max(0, run.start - 4), run.end + 4));
+  const from = Math.max(0, run.start - 4);
+  const time = TURN_TIME.exec(text.slice(from, run.end + 4));
+  // A bare time matched at the slice's start is a line's first only at the text's start.
+  return time !== null && (from === 0 || time[0].charCodeAt(0) === 91 || time[0].charCodeAt(0) === 10);
 }
 
-const TURN_TIME = /\[\d{1,2}:\d{2}\]/;
+/** A turn's time: in brackets anywhere, or bare at the start of a line ("\n10:15 Customer:"). */
+const TURN_TIME = /\[\d{1,2}:\d{2}\]|(?:^|\n)\d{1,2}:\d{2} /;
 
 /** A cue saying the value is something else ("pedido", "protocolo", "CEP") binds only the value right after it. */
 const VETO_DISTANCE = 3;

@@ -371,6 +371,8 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'id do cliente',
     'customer id',
     'account id',
+    'account no',
+    'acct no',
     'user id',
     'tenant id',
     'workspace id',

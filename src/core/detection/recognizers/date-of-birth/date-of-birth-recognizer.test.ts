@@ -37,4 +37,9 @@ describe('date of birth recognizer', () => {
     const text = '[10:02] Asesor: ¿Me confirma su fecha de nacimiento?\n[10:03] Cliente: 14/02/1971';
     expect(foundOf('DATE_OF_BIRTH', text, 'es')).toEqual(['14/02/1971']);
   });
+
+  it('reads the answer after a bare time and a speaker label', () => {
+    const text = '10:14 Emily (Agent): Can you confirm your date of birth?\n10:15 Customer: march 3 1968';
+    expect(foundOf('DATE_OF_BIRTH', text, 'en')).toEqual(['march 3 1968']);
+  });
 });

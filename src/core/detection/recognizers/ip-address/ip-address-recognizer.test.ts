@@ -35,4 +35,9 @@ describe('IP address recognizer', () => {
     for (const bad of ['::', '1::2::3', '2001:db8:0:0:0:0:0:0:1', '12345::1', 'g::1', '1:2:3'])
       expect(ipv6Valid(bad)).toBe(false);
   });
+
+  it('takes no subnet mask for an address', () => {
+    const text = 'o IP fixo é 203.0.113.45, máscara 255.255.255.248, gateway 192.168.15.1.';
+    expect(foundOf('IP_ADDRESS', text, 'pt')).toEqual(['203.0.113.45', '192.168.15.1']);
+  });
 });

@@ -52,6 +52,7 @@ export const ipAddressRecognizer: Recognizer = {
           const parts = groups.slice(chainStart, k + 1).map((g) => text.slice(g.start, g.end));
           if (
             parts.every((p) => p.length <= 3 && Number(p) <= 255) &&
+            !isNetmask(parts) &&
             !gluedToLetters(doc, first.start, last.end) &&
             !softwareUpdateBefore(doc, first.start)
           ) {
@@ -103,4 +104,16 @@ function detectIpv6(
     if (verdictFor(cueBefore(doc, context, start), 'IP_ADDRESS', end - start) === 'vetoes') continue;
     sink.push({ type: 'IP_ADDRESS', start, end, score: 0.85, recognizer: 'ip-address' });
   }
+}
+
+/**
+ * "255.255.255.248": a subnet mask (ones, then zeros, from 255 on) describes a network's size and is
+ * no address of anyone's.
+ */
+function isNetmask(parts: readonly string[]): boolean {
+  if (parts[0] !== '255') return false;
+  let bits = 0;
+  for (const p of parts) bits = bits * 256 + Number(p);
+  const inverted = 0xffffffff - bits;
+  return (inverted & (inverted + 1)) === 0;
 }

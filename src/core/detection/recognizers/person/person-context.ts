@@ -102,6 +102,12 @@ const RELATIVES: readonly string[] = [
   'my husband is',
   'mi conyuge',
   'meu conjuge',
+  // Someone else's relatives and household: "a irmã dele, Chiamaka", "my helper Marites".
+  ...['irma dele', 'irma dela', 'irmao dele', 'irmao dela', 'esposa dele', 'marido dela', 'mae dele'],
+  ...['mae dela', 'pai dele', 'pai dela', 'filho dele', 'filho dela', 'filha dele', 'filha dela'],
+  ...['su esposa', 'su esposo', 'su marido', 'su hijo', 'su hija', 'su madre', 'su padre', 'su hermano'],
+  ...['su hermana', 'his sister', 'her sister', 'his brother', 'her brother'],
+  ...['my helper', 'my nanny', 'my maid', 'my driver', 'my caregiver', 'minha diarista', 'minha baba'],
   'my grandson',
   'my granddaughter',
   'her grandson',
@@ -334,7 +340,8 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
   /** An agent's role right before the name, as transcripts label turns: "Asesor Jonathan:". */
   AGENT_ROLE: [
     ...['asesor', 'asesora', 'ejecutivo', 'ejecutiva', 'consultor', 'consultora', 'operador', 'operadora'],
-    ...['advisor', 'representative'],
+    ...['advisor', 'representative', 'motorista', 'entregador', 'motorizado', 'repartidor', 'driver'],
+    ...['courier', 'tecnico', 'technician'],
   ],
   TITLE: TITLES,
   /** "a Maria", "o João", "la Vero": an article right before a capitalised given name. */
@@ -490,6 +497,13 @@ export const PLACE_BEFORE = new Set([
   'parque',
   'colonia',
   'barrio',
+  'aeroporto',
+  'aeropuerto',
+  'airport',
+  'estacao',
+  'estacion',
+  'terminal',
+  'sant',
 ]);
 
 /** Cities that are also given names or look like them: never a person without an explicit introduction. */
@@ -554,6 +568,10 @@ export const ROLES = new Set([
   ...['cliente', 'clienta', 'usuario', 'usuaria', 'consumidor', 'consumidora', 'titular', 'responsavel'],
   ...['gerente', 'atendente', 'supervisor', 'supervisora', 'presidente', 'diretor', 'diretora'],
   ...['customer', 'user', 'manager', 'agent', 'president', 'director'],
+  // Whose relative or what someone is, before the name: "mãe do aluno Enzo".
+  ...['aluno', 'aluna', 'alumno', 'alumna', 'estudante', 'estudiante', 'student', 'paciente', 'patient'],
+  ...['passageiro', 'passageira', 'pasajero', 'pasajera', 'passenger', 'hospede', 'huesped', 'guest'],
+  ...['morador', 'moradora', 'inquilino', 'inquilina', 'tenant', 'funcionario', 'funcionaria', 'employee'],
 ]);
 
 /**

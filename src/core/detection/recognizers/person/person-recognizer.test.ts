@@ -274,4 +274,31 @@ describe('person recognizer', () => {
     const signed = 'Atte.,\nRodrigo Arancibia\nEjecutivo de Cuentas – Isapre Vida Sur';
     expect(foundOf('PERSON', signed, 'es')).toEqual(['Rodrigo Arancibia']);
   });
+
+  it("reads speaker labels, possessives, lower-case names after a naming phrase and others' relatives", () => {
+    expect(foundOf('PERSON', 'Agent (Brianna): For verification I need your SSN.', 'en')).toEqual([
+      'Brianna',
+    ]);
+    expect(foundOf('PERSON', '10:14 Emily (Agent): Hi there, thanks for waiting.', 'en')).toEqual(['Emily']);
+    expect(foundOf('PERSON', "my wife Hannah's is 233 41 5598.", 'en')).toEqual(['Hannah']);
+    expect(foundOf('PERSON', 'meu nome é gleiciane aparecida rodrigues, cpf', 'pt')).toEqual([
+      'gleiciane aparecida rodrigues',
+    ]);
+    expect(foundOf('PERSON', 'mi nombre es incorrecto en la factura', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'preciso do nome completo, data de nascimento e CPF', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Fiadora: a irmã dele, Chiamaka, cel 11 94418-2036.', 'pt')).toEqual([
+      'Chiamaka',
+    ]);
+    expect(foundOf('PERSON', 'pls call my helper Marites at +65 8123 4567', 'en')).toEqual(['Marites']);
+  });
+
+  it('signs past a short aside or "!!", and keeps roles, airports and lower-case roles out', () => {
+    expect(foundOf('PERSON', 'renda R$ 12 mil.\nAbs, Vera (Imobiliária Horizonte)', 'pt')).toEqual(['Vera']);
+    expect(foundOf('PERSON', 'el número de tarjeta es otro. gracias!! Bego', 'es')).toEqual(['Bego']);
+    expect(foundOf('PERSON', 'Retirada: Loja Aeroporto Santos Dumont, 14/07 às 10h.', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'e o técnico irá ao endereço amanhã', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'bom dia sou mae do aluno enzo gabriel do 3º ano', 'pt')).toEqual([
+      'enzo gabriel',
+    ]);
+  });
 });

@@ -21,6 +21,7 @@ import {
   greetedUnknownName,
   namedRightBefore,
   NOT_UNKNOWN_NAME,
+  speakerLabelled,
   notNameWord,
   unknownBeforeSurname,
   withUnknownGivenName,
@@ -244,7 +245,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   const cue = cueInSentence(doc, head.start);
   const personIntro =
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
-    (cue?.kind === 'AGENT_ROLE' && cue.distance === 0) ||
+    (cue?.kind === 'AGENT_ROLE' && cue.distance === 0 && head.capitalized) ||
+    speakerLabelled(doc, chain.first, chain.last) ||
     (cue?.kind === 'TITLE' && cue.distance === 0 && titleJoins(doc, cue.wordIndex, head)) ||
     filledField(doc, chain.first) ||
     // "Gustavo Santana aqui", not "..., Austin, here is my SSN".
@@ -357,7 +359,11 @@ export const personRecognizer: Recognizer = {
   types: ['PERSON'],
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
-    if (is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.NAME_TITLE | WordClass.NAMING_KEY))
+    // A transcript's speaker label ("Agent (Brianna):") may hold the only name, one no lexicon knows.
+    if (
+      is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.NAME_TITLE | WordClass.NAMING_KEY) ||
+      doc.text.includes('):')
+    )
       findNames(doc, sink);
     // Where a known name overlaps it, the overlap resolution keeps the better-scored reading.
     const signed = unknownSignature(doc) ?? closingThenName(doc);
@@ -373,8 +379,15 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
   const words = doc.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    // Every way a name starts, but at a given name, needs a capital: most words stop here.
-    if (!w.capitalized && !is(w, WordClass.GIVEN)) continue;
+    // Every way a name starts, but at a given name or right after a naming phrase, needs a
+    // capital: most words stop here.
+    const lowerNamed =
+      !w.capitalized &&
+      introduced &&
+      i > 0 &&
+      is(words[i - 1]!, WordClass.NAMING_END) &&
+      joinedBySpace(doc.text, words[i - 1]!, w);
+    if (!w.capitalized && !is(w, WordClass.GIVEN) && !lowerNamed) continue;
     const known =
       is(w, WordClass.GIVEN) ||
       (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
@@ -383,16 +396,20 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       !known &&
       !(introduced && !w.upper && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i)) &&
-      !greetedUnknownName(doc, i)
+      !greetedUnknownName(doc, i) &&
+      !speakerLabelled(doc, i, i)
     )
       continue;
     const chain = withUnknownGivenName(doc, growChain(doc, i));
+    // "mi nombre es yoselin carolina marcano": a lower-case word no lexicon knows is a name only in
+    // a name the lexicon knows the rest of ("mi nombre es incorrecto" names nobody).
+    if (lowerNamed && !known && chain.known < 2) continue;
     const score = scoreChain(doc, chain);
     if (score > 0)
       sink.push({
         type: 'PERSON',
         start: filipinoMaria(doc, chain.first) ?? words[chain.first]!.start,
-        end: words[chain.last]!.end,
+        end: withoutPossessive(doc.text, words[chain.last]!),
         score,
         recognizer: 'person',
       });
@@ -406,4 +423,12 @@ function filipinoMaria(doc: AnalyzedText, first: number): number | undefined {
   if (ma === undefined || ma.end - ma.start !== 2 || doc.text.slice(ma.start, ma.end + 2) !== 'Ma. ')
     return undefined;
   return ma.end + 2 === doc.words[first]!.start && doc.words[first]!.capitalized ? ma.start : undefined;
+}
+
+/** "Hannah's": the possessive is no part of the name. */
+function withoutPossessive(text: string, w: Word): number {
+  const c = text.charCodeAt(w.end - 2);
+  return w.end - w.start > 3 && (c === 39 || c === 0x2019) && text.charCodeAt(w.end - 1) === 115
+    ? w.end - 2
+    : w.end;
 }

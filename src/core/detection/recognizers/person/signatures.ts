@@ -30,8 +30,13 @@ function lineStartOf(text: string, offset: number): number {
 
 /** Only punctuation, symbols and emoji follow until the end of the message (within reach). */
 function endsMessage(text: string, end: number): boolean {
-  return text.length - end <= SIGNATURE_REACH && ONLY_MARKS.test(text.slice(end));
+  if (text.length - end > SIGNATURE_REACH) return false;
+  const rest = text.slice(end);
+  return ONLY_MARKS.test(rest) || ROLE_ASIDE.test(rest);
 }
+
+/** "— Yusuf (IT, Karachi office)", "Cleidiane (mãe)": a short aside after the name. */
+const ROLE_ASIDE = /^[ \t]*\([^()\n]{1,40}\)[\s\p{P}\p{S}]*$/u;
 
 /**
  * What every kind of signature needs before the name, past blanks: a comma ("Thanks, Karen"), a
@@ -96,7 +101,7 @@ function closesMessage(line: string): boolean {
 }
 
 /** ", " or ". " on the closing's line ("Cheers, Bec", "Atte. Rosmery"), or the closing ending its line. */
-const CLOSING_TO_NAME = /^(?:[,.][ \t]+|[,.!]?[ \t]*\n[ \t]*)$/;
+const CLOSING_TO_NAME = /^(?:[,.!]{1,3}[ \t]+|[,.!]{0,3}[ \t]*\n[ \t]*)$/;
 
 /**
  * "Cheers, Bec", "Atte. Rosmery", "Att,\nDenilson": one capitalised word right after a closing ends

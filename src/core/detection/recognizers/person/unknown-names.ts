@@ -176,3 +176,24 @@ export function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
     writerIntroducedAfter(doc, index)
   );
 }
+
+const LABEL_ROLE = /^(?:agent|agente|atendente|asesor|asesora|advisor|rep|support|soporte|suporte)$/i;
+
+/**
+ * "Agent (Brianna): ...", "Emily (Agent): ...": a transcript's speaker label, the name beside the
+ * agent's role in parentheses and the colon that opens the turn.
+ */
+export function speakerLabelled(doc: AnalyzedText, first: number, last: number): boolean {
+  const text = doc.text;
+  const start = doc.words[first]!.start;
+  const end = doc.words[last]!.end;
+  // "Agent (Brianna):"
+  if (text.charCodeAt(end) === 41 && text.charCodeAt(end + 1) === 58 && text.charCodeAt(start - 1) === 40) {
+    const role = doc.words[first - 1];
+    return role !== undefined && role.end >= start - 3 && LABEL_ROLE.test(text.slice(role.start, role.end));
+  }
+  // "Emily (Agent):"
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 40) return false;
+  const close = text.indexOf('):', end + 2);
+  return close > end + 2 && close <= end + 12 && LABEL_ROLE.test(text.slice(end + 2, close));
+}

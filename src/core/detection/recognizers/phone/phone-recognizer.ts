@@ -8,7 +8,7 @@ import {
   groupLengthsOf,
   type NumberSpan,
 } from '../../number-spans.js';
-import { hasCueOfKind } from '../../cues.js';
+import { cueEndingAt, hasCueOfKind, type CueTable } from '../../cues.js';
 import { cueBefore, verdictFor } from '../../numeric-cues.js';
 import { fastPhoneVerdict } from './fast-phone-verdict.js';
 import { clampScore, ENGINE_CUE_END, type Recognizer, type RecognizerContext } from '../../recognizer.js';
@@ -211,22 +211,30 @@ function dotBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function phoneShaped(doc: AnalyzedText, start: number, end: number, seps: readonly string[]): boolean {
-  return !gluedToLetters(doc, start, end) && !codeSuffix(doc, start) && seps.every(phoneSeparator);
+function phoneShaped(
+  doc: AnalyzedText,
+  cues: CueTable,
+  start: number,
+  end: number,
+  seps: readonly string[],
+): boolean {
+  return !gluedToLetters(doc, start, end) && !codeSuffix(doc, cues, start) && seps.every(phoneSeparator);
 }
 
 /**
  * "COR-889201457", "INV-20931": digits after capitals and a hyphen end a reference code. A cue typed
  * that way ("TEL-11 98765-4321") still announces a phone.
  */
-function codeSuffix(doc: AnalyzedText, start: number): boolean {
+function codeSuffix(doc: AnalyzedText, cues: CueTable, start: number): boolean {
   const text = doc.text;
   if (start < 3 || text.charCodeAt(start - 1) !== 45) return false;
   const c1 = text.charCodeAt(start - 2);
   const c2 = text.charCodeAt(start - 3);
   if (c1 < 65 || c1 > 90 || c2 < 65 || c2 > 90) return false;
-  const word = doc.words[doc.wordIndexAt(start) - 1];
-  return word === undefined || (word.classes & ENGINE_CUE_END) === 0;
+  const index = doc.wordIndexAt(start) - 1;
+  const word = doc.words[index];
+  if (word === undefined || (word.classes & ENGINE_CUE_END) === 0) return true;
+  return cueEndingAt(cues, doc.words, index)?.kind !== 'PHONE';
 }
 
 /** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
@@ -250,7 +258,8 @@ export const phoneRecognizer: Recognizer = {
       if ((groups === 4 && DOTTED_QUAD.test(span.text)) || (groups === 3 && SSN_SHAPE.test(span.text)))
         return false;
       const seps = span.separators;
-      if (!phoneShaped(doc, span.start, span.end, seps) || !dottedLayoutOk(span, seps)) return false;
+      if (!phoneShaped(doc, context.cues, span.start, span.end, seps) || !dottedLayoutOk(span, seps))
+        return false;
       // "0xx11" arrives as two runs broken by the letters; the run scanner keeps "(0" apart.
       const verdict = verdictFor(cueBefore(doc, context, span.start), 'PHONE', span.digitCount);
       // A "+" is a phone's alone: "cp +63 917 555 0134" is a cell phone, not a postal code.

@@ -93,4 +93,26 @@ describe('street address recognizer', () => {
     const text = '¿la tienda de la calle Velázquez sigue abierta hasta las 22:00?';
     expect(foundOf('STREET_ADDRESS', text, 'es')).toEqual([]);
   });
+
+  it.each([
+    ['eu moro ali mesmo: Av. T-63, 1296, ap 1102, Setor Bueno', 'Av. T-63, 1296, ap 1102', 'pt'],
+    [
+      'Yo vivo en Carrer de Sant Antoni Maria Claret 167, 3º 2ª.',
+      'Carrer de Sant Antoni Maria Claret 167, 3º 2ª',
+      'es',
+    ],
+    [
+      'para Rua Damasceno Monteiro, 47, 2.º Esq., 1170-109 Lisboa.',
+      'Rua Damasceno Monteiro, 47, 2.º Esq.',
+      'pt',
+    ],
+  ] as const)('reads lettered avenues, Catalan streets and abbreviated doors in %j', (text, address, lang) =>
+    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  );
+
+  it('takes no letter after digits, nor a code later in the name, for a street', () => {
+    expect(foundOf('STREET_ADDRESS', 'Seat 14C. Fare CAD 389.12. Need to change?', 'en')).toEqual([]);
+    const text = 'PRECISAMOS DE SEGUNDA VIA. DEU ERRO E-2113 QUANDO TENTEI PAGAR 9X DE R$ 207,00';
+    expect(foundOf('STREET_ADDRESS', text, 'pt')).toEqual([]);
+  });
 });

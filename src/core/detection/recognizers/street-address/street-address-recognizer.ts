@@ -1,5 +1,6 @@
 import {
   isAsciiLetterCode,
+  isDigitCode,
   isLetterCode,
   normalizeWord,
   type AnalyzedText,
@@ -42,7 +43,7 @@ const SLICE = 140;
 /** Spanish door after a floor: "3º B", "2º izquierda", "1º dcha". */
 const DOORS =
   /^(?:[A-Z]|izq|izquierda|izda|dcha|derecha|der|centro|ctro|ext|exterior|int|interior|esquerdo|esquerda|direito|direita|esq|dto|frente)$/i;
-const DOOR_ABBREVIATIONS = new Set(['izq', 'izda', 'dcha', 'der', 'ctro', 'ext', 'int']);
+const DOOR_ABBREVIATIONS = new Set(['izq', 'izda', 'dcha', 'der', 'ctro', 'ext', 'int', 'esq', 'dto']);
 const isDoorLetter = (t: Token | undefined): boolean => t?.kind === 'word' && /^[A-Z]$/.test(t.text);
 
 /**
@@ -253,7 +254,7 @@ function typedStreet(tokens: Tokens): number | undefined {
     const t = tokens.at(k);
     if (t === undefined) return undefined;
     // Highways: "Rodovia BR-116", "Estrada SP-280".
-    if (isHighwayCode(tokens, k)) {
+    if (isHighwayCode(tokens, k, names === 0)) {
       names++;
       k += 3;
       continue;
@@ -318,10 +319,12 @@ function thousandsAfter(tokens: Tokens, k: number): number {
 const isGridQualifier = (t: Token | undefined): boolean => t?.kind === 'word' && GRID_QUALIFIERS.has(t.norm);
 
 /** "BR-116": two capitals, a hyphen and the road's number, typed without blanks. */
-function isHighwayCode(tokens: Tokens, k: number): boolean {
+function isHighwayCode(tokens: Tokens, k: number, nameStart: boolean): boolean {
   const code = tokens.at(k);
-  // The code's own shape first: the tokens after it are read only for a candidate.
-  if (code?.kind !== 'word' || code.text.length !== 2 || !/^[A-Z]{2}$/.test(code.text)) return false;
+  // The code's own shape first: the tokens after it are read only for a candidate. "BR-116", and,
+  // as the whole name, Goiânia's lettered avenues: "Av. T-63".
+  const letters = nameStart ? /^[A-Z]{1,2}$/ : /^[A-Z]{2}$/;
+  if (code?.kind !== 'word' || code.text.length > 2 || !letters.test(code.text)) return false;
   const dash = tokens.at(k + 1);
   const road = tokens.at(k + 2);
   return isPunct(dash, '-') && dash!.start === code.end && isNumber(road) && road.start === dash!.end;
@@ -436,8 +439,10 @@ export const streetAddressRecognizer: Recognizer = {
       const covered = typedSpans[typedSpans.length - 1];
       if ((covered !== undefined && w.start < covered.end) || (w.classes & WordClass.STREET_TYPE) === 0)
         continue;
-      // typedStreet's first test, before any tokenizing: "r", "c", "via", "est" are common words.
+      // typedStreet's first test, before any tokenizing: "r", "c", "via", "est" are common words,
+      // and a letter after digits ends a code ("Seat 14C. Fare").
       if (!UPPER_START.test(text[w.start]!) && !LOWER_CASE_STREET_TYPES.has(w.norm)) continue;
+      if (w.start > 0 && isDigitCode(text.charCodeAt(w.start - 1))) continue;
       const tokens = new Tokens(text, w.start);
       const end = typedStreet(tokens);
       if (end === undefined) continue;

@@ -8,7 +8,7 @@ export const MAX_STREET_ABBREVIATION = 4;
 export const STREET_TYPES = new Set(
   `rua r av avenida avda alameda al travessa tv trav estrada estr est rodovia rod praca pca largo viela beco ladeira
   servidao via vila calle c cl paseo plaza pza carrera cra cr kr calzada camino ronda pasaje psje bulevar boulevard
-  diagonal transversal jiron jr callejon glorieta avenue`.split(/\s+/),
+  diagonal transversal jiron jr callejon glorieta avenue carrer passeig avinguda rambla`.split(/\s+/),
 );
 
 /** Type words that open an address even in lower case ("moro na rua das flores 12"); the rest must be capitalised. */
