@@ -290,13 +290,13 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'pincode',
     'pin code',
     'cp',
-    // Utility, courier and tax numbers: "instalação 3004471829", "meter no 04271938815", "AWB
+    // Utility, courier and tax numbers: "instalação 3004471829", "meter no 04271938815" (the cue is
+    // "meter": "no", a phrase's last word, would be looked up on every Portuguese "no"), "AWB
     // 1493827710", "NIF 245 118 306".
     'instalacao',
     'unidade consumidora',
     'medidor',
     'meter',
-    'meter no',
     'meter number',
     'awb',
     'waybill',
@@ -371,8 +371,6 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'id do cliente',
     'customer id',
     'account id',
-    'account no',
-    'acct no',
     'user id',
     'tenant id',
     'workspace id',

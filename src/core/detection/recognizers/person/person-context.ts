@@ -191,8 +191,6 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     // "um tal de Gustavo": someone named, whoever they are.
     'um tal de',
     'uma tal de',
-    'un tal',
-    'una tal',
     'a guy named',
     'a man named',
     'a woman named',

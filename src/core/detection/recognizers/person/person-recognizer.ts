@@ -381,13 +381,15 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     const w = words[i]!;
     // Every way a name starts, but at a given name or right after a naming phrase, needs a
     // capital: most words stop here.
-    const lowerNamed =
-      !w.capitalized &&
-      introduced &&
-      i > 0 &&
-      is(words[i - 1]!, WordClass.NAMING_END) &&
-      joinedBySpace(doc.text, words[i - 1]!, w);
-    if (!w.capitalized && !is(w, WordClass.GIVEN) && !lowerNamed) continue;
+    let lowerNamed = false;
+    if (!w.capitalized && !is(w, WordClass.GIVEN)) {
+      lowerNamed =
+        introduced &&
+        i > 0 &&
+        is(words[i - 1]!, WordClass.NAMING_END) &&
+        joinedBySpace(doc.text, words[i - 1]!, w);
+      if (!lowerNamed) continue;
+    }
     const known =
       is(w, WordClass.GIVEN) ||
       (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||

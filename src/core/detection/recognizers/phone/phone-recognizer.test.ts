@@ -92,10 +92,8 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', text, lang)).toEqual([]),
   );
 
-  it.each([
-    ['Account no. 800-221-774, account holder Tama Rangihuna.', 'en'],
-    ['Your application #APP-2025-004417 for Fall 2025 is complete', 'en'],
-  ] as const)('takes no account or application number for a phone: %j', (text, lang) =>
-    expect(foundOf('PHONE', text, lang)).toEqual([]),
+  it.each([['Your application #APP-2025-004417 for Fall 2025 is complete', 'en']] as const)(
+    'takes no application number for a phone: %j',
+    (text, lang) => expect(foundOf('PHONE', text, lang)).toEqual([]),
   );
 });
