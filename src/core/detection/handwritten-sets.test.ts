@@ -10,7 +10,8 @@ import type { Lang } from './entity.js';
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
  * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 9
  * were each scored before any rule learnt from them, then used the same way (docs/detection.md).
- * The bounds guard what the rules reached (leak 5.4%, 23 false alarms per 1,000 over sets 1-9).
+ * The bounds guard what the rules reached (leak 5.9%, 29 false alarms per 1,000 over sets 1-10;
+ * set 10, the last, was scored once and taught nothing).
  */
 interface GoldMessage {
   readonly id: string;
@@ -49,8 +50,8 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(840);
-    expect(goldCount).toBeGreaterThanOrEqual(2140);
+    expect(messages.length).toBeGreaterThanOrEqual(920);
+    expect(goldCount).toBeGreaterThanOrEqual(2380);
   });
 
   it('leaks at most 7% of the values', () => {
