@@ -66,17 +66,6 @@ describe('street address recognizer', () => {
     ['Billing addr 221 MG Road, 3rd Floor, Bengaluru 560001.', '221 MG Road, 3rd Floor', 'en'],
     ['billing address 1204-88 Queens Quay W, Toronto', '1204-88 Queens Quay W', 'en'],
     ['Drop at 48 Argwings Kodhek Road, Apt B7, Kilimani.', '48 Argwings Kodhek Road, Apt B7', 'en'],
-  ] as const)(
-    'finds the unit, suffix, lower-case type, door, thousands or floor in %j',
-    (text, address, lang) => expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
-  );
-
-  it('takes "Al" for Alameda only with its dot', () => {
-    expect(foundOf('STREET_ADDRESS', 'ERROR E-6479 AL PAGAR ARS 22.475', 'es')).toEqual([]);
-    expect(foundOf('STREET_ADDRESS', 'moro na Al. Santos, 2100', 'pt')).toEqual(['Al. Santos, 2100']);
-  });
-
-  it.each([
     ['vivo en jr. huallaga 455 dpto 302 cercado de lima', 'jr. huallaga 455 dpto 302', 'es'],
     [
       'o endereço eh rua barata ribeiro 502 bloco b apto 1104 copacabana',
@@ -85,16 +74,6 @@ describe('street address recognizer', () => {
     ],
     ['moro na rua das flores 12 casa e cozinha', 'rua das flores 12', 'pt'],
     ['para Rua de Cedofeita, 241, 3.º esquerdo, 4050-179 Porto', 'Rua de Cedofeita, 241, 3.º esquerdo', 'pt'],
-  ] as const)('reads %j in lower case or with a Portuguese floor', (text, address, lang) =>
-    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
-  );
-
-  it('takes no hour for a house number, nor lower-case words after a capitalised name', () => {
-    const text = '¿la tienda de la calle Velázquez sigue abierta hasta las 22:00?';
-    expect(foundOf('STREET_ADDRESS', text, 'es')).toEqual([]);
-  });
-
-  it.each([
     ['eu moro ali mesmo: Av. T-63, 1296, ap 1102, Setor Bueno', 'Av. T-63, 1296, ap 1102', 'pt'],
     [
       'Yo vivo en Carrer de Sant Antoni Maria Claret 167, 3º 2ª.',
@@ -106,9 +85,20 @@ describe('street address recognizer', () => {
       'Rua Damasceno Monteiro, 47, 2.º Esq.',
       'pt',
     ],
-  ] as const)('reads lettered avenues, Catalan streets and abbreviated doors in %j', (text, address, lang) =>
-    expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
+  ] as const)(
+    'finds the unit, suffix, lower-case type, door, thousands, floor or lettered name in %j',
+    (text, address, lang) => expect(foundOf('STREET_ADDRESS', text, lang)).toEqual([address]),
   );
+
+  it('takes "Al" for Alameda only with its dot', () => {
+    expect(foundOf('STREET_ADDRESS', 'ERROR E-6479 AL PAGAR ARS 22.475', 'es')).toEqual([]);
+    expect(foundOf('STREET_ADDRESS', 'moro na Al. Santos, 2100', 'pt')).toEqual(['Al. Santos, 2100']);
+  });
+
+  it('takes no hour for a house number, nor lower-case words after a capitalised name', () => {
+    const text = '¿la tienda de la calle Velázquez sigue abierta hasta las 22:00?';
+    expect(foundOf('STREET_ADDRESS', text, 'es')).toEqual([]);
+  });
 
   it('takes no letter after digits, nor a code later in the name, for a street', () => {
     expect(foundOf('STREET_ADDRESS', 'Seat 14C. Fare CAD 389.12. Need to change?', 'en')).toEqual([]);
