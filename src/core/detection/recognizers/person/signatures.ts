@@ -111,11 +111,11 @@ const CLOSING_TO_NAME = /^(?:[,.!]{1,3}[ \t]+|[,.!]{0,3}[ \t]*\n[ \t]*)$/;
  */
 export function closingThenName(doc: AnalyzedText): { start: number; end: number } | undefined {
   if (!is(doc, WordClass.CLOSING_END)) return undefined;
+  const last = signingLastWord(doc);
+  if (last === undefined) return undefined;
   const words = doc.words;
-  const last = words.length - 1;
-  const name = words[last];
-  if (last < 1 || name === undefined || name.end - name.start < 3 || !signsAsName(name)) return undefined;
-  if (notNameWord(name) || !endsMessage(doc.text, name.end)) return undefined;
+  const name = words[last]!;
+  if (name.end - name.start < 3) return undefined;
   if (!CLOSING_TO_NAME.test(doc.text.slice(words[last - 1]!.end, name.start))) return undefined;
   return cueEndingAt(CUES, words, last - 1)?.kind === 'CLOSING'
     ? { start: name.start, end: name.end }
@@ -140,6 +140,18 @@ const NOT_SIGNATURE =
   WordClass.PERSON_CUE_END |
   WordClass.MONTH;
 
+/**
+ * The index of the message's last word when it may sign it: a capitalised word, not a compass point
+ * or a department ("Isapre Vida Sur"), with at most marks or a short aside after it, and a word
+ * before it.
+ */
+function signingLastWord(doc: AnalyzedText): number | undefined {
+  const last = doc.words.length - 1;
+  if (last < 1) return undefined;
+  const w = doc.words[last]!;
+  return signsAsName(w) && !notNameWord(w) && endsMessage(doc.text, w.end) ? last : undefined;
+}
+
 const signsAsName = (w: Word): boolean =>
   w.capitalized && !w.upper && w.end - w.start >= 2 && !is(w, NOT_SIGNATURE) && !ROLES.has(w.norm);
 
@@ -150,17 +162,10 @@ const signsAsName = (w: Word): boolean =>
  */
 export function unknownSignature(doc: AnalyzedText): { start: number; end: number } | undefined {
   if (!is(doc, WordClass.CLOSING_END)) return undefined;
+  const last = signingLastWord(doc);
+  if (last === undefined) return undefined;
   const words = doc.words;
   const text = doc.text;
-  const last = words.length - 1;
-  // A signature ends with a name, not a compass point or a department ("Isapre Vida Sur").
-  if (
-    last < 1 ||
-    !signsAsName(words[last]!) ||
-    notNameWord(words[last]!) ||
-    !endsMessage(text, words[last]!.end)
-  )
-    return undefined;
   let first = last;
   while (first > 0 && last - first < MAX_SIGNATURE_WORDS - 1) {
     const prev = words[first - 1]!;

@@ -192,8 +192,9 @@ export function speakerLabelled(doc: AnalyzedText, first: number, last: number):
     const role = doc.words[first - 1];
     return role !== undefined && role.end >= start - 3 && LABEL_ROLE.test(text.slice(role.start, role.end));
   }
-  // "Emily (Agent):"
+  // "Emily (Agent):", the role read in a bounded slice: a search to the text's end for every
+  // capitalised word would make the scan quadratic.
   if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 40) return false;
-  const close = text.indexOf('):', end + 2);
-  return close > end + 2 && close <= end + 12 && LABEL_ROLE.test(text.slice(end + 2, close));
+  const close = text.slice(end + 2, end + 14).indexOf('):');
+  return close > 0 && LABEL_ROLE.test(text.slice(end + 2, end + 2 + close));
 }

@@ -248,7 +248,7 @@ function typedStreet(tokens: Tokens): number | undefined {
   // sigue abierta hasta las 22:00" ends at "Velázquez").
   const first = tokens.at(k);
   const lowerCase =
-    !/^[\p{Lu}]/u.test(tokens.at(0)!.text) && !(first?.kind === 'word' && /^[\p{Lu}]/u.test(first.text));
+    !UPPER_START.test(tokens.at(0)!.text) && !(first?.kind === 'word' && UPPER_START.test(first.text));
   let names = 0;
   while (names < MAX_NAME_WORDS) {
     const t = tokens.at(k);
