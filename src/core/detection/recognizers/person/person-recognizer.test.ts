@@ -204,6 +204,14 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes a greeted name the lexicon knows, unless the writer then asks for something', () => {
+    expect(foundOf('PERSON', 'Olá, Gustavo! Tudo bem?', 'pt')).toEqual(['Gustavo']);
+    expect(foundOf('PERSON', 'Hola Nuria, te confirmo la visita del sábado', 'es')).toEqual(['Nuria']);
+    expect(foundOf('PERSON', 'Hi Emily, thanks for waiting', 'en')).toEqual(['Emily']);
+    expect(foundOf('PERSON', 'Hello, hi Sam, I need a human.', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Oi Rosa, tudo bem?', 'pt')).toEqual([]);
+  });
+
   it('reads "I\'m" and "it\'s" as one word, with either apostrophe', () => {
     expect(foundOf('PERSON', 'Hi, I’m Sean, policy HX-0098213.', 'en')).toEqual(['Sean']);
     expect(foundOf('PERSON', "i'm john davis, i ordered last week", 'en')).toEqual(['john davis']);

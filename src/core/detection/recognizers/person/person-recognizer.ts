@@ -277,11 +277,20 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   // person writing to a person. A name greeted otherwise is as often the bot's ("Oi Bia, quero...").
   const addressed =
     greeted && (readerAddressedAfter(doc, chain.last) || writerIntroducedAfter(doc, chain.last));
-  const greeting = greeted && !addressed;
+  // "Olá, Gustavo!", "Hola Nuria,": a name the lexicon knows, greeted, is the reader's, unless the
+  // writer then asks for something, as a customer greeting a bot does ("Oi Lia, quero falar com...").
+  const greetedKnown =
+    greeted &&
+    !addressed &&
+    chain.style !== 'lower' &&
+    !is(head, WordClass.AMBIGUOUS) &&
+    !requestAfter(doc, chain.last);
+  const greeting = greeted && !addressed && !greetedKnown;
   // "Obrigada, Renan!", "Thanks Gemma.": someone thanked by name, mid-conversation.
   const thanked =
     cue?.kind === 'CLOSING' && cue.distance === 0 && /^[,.!]/.test(text.slice(tail.end, tail.end + 1));
-  const intro = personIntro || placeOrPerson || addressed || thanked || vocativeOpening(doc, chain);
+  const intro =
+    personIntro || placeOrPerson || addressed || greetedKnown || thanked || vocativeOpening(doc, chain);
   // "minha mãe": a lower-case common word that is also a name needs a naming phrase right before it.
   if (
     single &&
@@ -323,6 +332,31 @@ function readerAddressedAfter(doc: AnalyzedText, last: number): boolean {
   const next = doc.words[last + 1];
   if (next === undefined || !READER_POSSESSIVES.has(next.norm)) return false;
   return /^[,!.]\s+$/.test(doc.text.slice(doc.words[last]!.end, next.start));
+}
+
+/** What a customer asking a bot opens with: "quero", "I need", "necesito". */
+const REQUESTS = new Set([
+  'quero',
+  'queria',
+  'preciso',
+  'precisava',
+  'gostaria',
+  'need',
+  'needed',
+  'want',
+  'wanted',
+  'necesito',
+  'necesitaba',
+  'quiero',
+  'quisiera',
+]);
+
+/** A request within the three words after the greeted name ("Hi Max, I need a human"). */
+function requestAfter(doc: AnalyzedText, last: number): boolean {
+  const words = doc.words;
+  for (let i = last + 1; i < words.length && i <= last + 3; i++)
+    if (REQUESTS.has(words[i]!.norm)) return true;
+  return false;
 }
 
 /**
