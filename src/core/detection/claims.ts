@@ -9,9 +9,32 @@ export function claimedSpans(
   found: readonly Entity[],
   minScore: number,
 ): (start: number, end: number) => boolean {
-  // A message holds a handful of entities: a scan beats marking an array as long as the text.
+  // A message holds a handful of entities: a scan beats sorting them. A long text may hold thousands,
+  // and is searched by halving instead, so that the checks stay linear overall.
   const claims = found.filter((e) => e.score >= minScore);
   if (claims.length === 0) return () => false;
-  const inside = (offset: number) => claims.some((e) => offset >= e.start && offset < e.end);
+  if (claims.length <= FEW) {
+    const inside = (offset: number) => claims.some((e) => offset >= e.start && offset < e.end);
+    return (start, end) => inside(start) || inside(end - 1);
+  }
+  claims.sort((a, b) => a.start - b.start);
+  // furthestEnd[k]: the furthest end among claims 0..k, so one look answers "does any claim that
+  // starts at or before this offset reach past it?"
+  const furthestEnd = new Array<number>(claims.length);
+  let furthest = -1;
+  for (let k = 0; k < claims.length; k++) furthestEnd[k] = furthest = Math.max(furthest, claims[k]!.end);
+  const inside = (offset: number) => {
+    let lo = 0;
+    let hi = claims.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (claims[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthestEnd[lo - 1]! > offset;
+  };
   return (start, end) => inside(start) || inside(end - 1);
 }
+
+/** Up to this many claims are scanned one by one. */
+const FEW = 8;

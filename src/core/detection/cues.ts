@@ -34,6 +34,8 @@ interface CueHit {
 interface MessageCues {
   readonly doc: AnalyzedText;
   readonly hits: readonly CueHit[];
+  /** The kinds among the hits, gathered on first need (see hasCueOfKind). */
+  kinds?: ReadonlySet<CueKind>;
 }
 
 export class CueTable {
@@ -120,10 +122,17 @@ export function cueEndingAt(table: CueTable, words: readonly Word[], index: numb
 
 /** True when a cue of `kind` stands anywhere in the message: recognizers that need one stop early. */
 export function hasCueOfKind(doc: AnalyzedText, table: CueTable, kind: CueKind): boolean {
-  // A message holds a cue or two: a scan beats building a set per message.
-  for (const hit of table.cuesOf(doc).hits) if (hit.kind === kind) return true;
+  const cues = table.cuesOf(doc);
+  const hits = cues.hits;
+  // A message holds a cue or two: a scan beats building a set. A long text may hold thousands, asked
+  // about once per value: their kinds are then gathered once.
+  if (hits.length > FEW_CUES) return (cues.kinds ??= new Set(hits.map((hit) => hit.kind))).has(kind);
+  for (const hit of hits) if (hit.kind === kind) return true;
   return false;
 }
+
+/** Up to this many cues are scanned one by one. */
+const FEW_CUES = 8;
 
 /**
  * The nearest cue before `offset`, looking back at most `window` words and not past `barrier`
@@ -144,9 +153,16 @@ export function nearestCueBefore(
   if (hits.length === 0) return undefined;
   const words = doc.words;
   const firstAfter = doc.wordIndexAt(offset);
-  for (let h = hits.length - 1; h >= 0; h--) {
+  // The last hit ending before the value, found by halving: a message may hold thousands of cues.
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((hits[mid] as CueHit).last < firstAfter) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let h = lo - 1; h >= 0; h--) {
     const hit = hits[h] as CueHit;
-    if (hit.last >= firstAfter) continue;
     const distance = firstAfter - 1 - hit.last;
     if (distance >= window) return undefined;
     // No word before the barrier is looked at: a cue ending there, or past it, is not this value's.

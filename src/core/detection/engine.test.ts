@@ -101,6 +101,8 @@ describe('linear time on adversarial input', () => {
     'street words': 'Rua '.repeat(MB / 4),
     'IBAN prefixes': 'DE89 '.repeat(MB / 5),
     'months and digits': '12 de março de '.repeat(MB / 15),
+    'cues and values': 'cpf 123.456.789-09 '.repeat(MB / 19),
+    'birth questions and answers': 'A: data de nascimento?\nB: 12/03/1990\n'.repeat(MB / 37),
   };
   for (const [name, text] of Object.entries(inputs)) {
     it(`finishes on ${name}`, { timeout: 30_000 }, () => {

@@ -86,8 +86,18 @@ function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boole
  * "Customer: ", "Cliente: ", "[10:03] Agente Camila: ": up to three words and a colon opening a turn,
  * after the turn's time in brackets.
  */
-const SPEAKER_LABEL =
-  /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]? )?[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L}]+\))?: ?$/u;
+const LABEL = String.raw`(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]? )?[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L}]+\))?: ?`;
+const SPEAKER_LABEL = new RegExp(`^${LABEL}$`, 'u');
+const SPEAKER_LABEL_OPENING = new RegExp(`^${LABEL}`, 'u');
+
+/** How far into a line a speaker's label is looked for. */
+const LABEL_REACH = 60;
+
+/** Where the speaker's label opening the line at `lineStart` ends, or -1 when the line has none. */
+export function speakerLabelEnd(text: string, lineStart: number): number {
+  const label = SPEAKER_LABEL_OPENING.exec(text.slice(lineStart, lineStart + LABEL_REACH));
+  return label === null ? -1 : lineStart + label[0].length;
+}
 
 /** A line break, or ". ", "! ", "? " not after an abbreviation of up to three letters ("Tel. ", "Nº. "). */
 function endsSentenceAt(text: string, i: number): boolean {

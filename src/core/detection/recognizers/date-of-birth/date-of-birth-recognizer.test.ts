@@ -17,6 +17,8 @@ describe('date of birth recognizer', () => {
     ['CPF 414 692 122 85 nasci dia 5 de maio de 79', '5 de maio de 79', 'pt'],
     ['yo my bday is 12/25/98 lol', '12/25/98', 'en'],
     ['FECHA NAC: 02-02-1966\nTLF: +34 954 21 87 60', '02-02-1966', 'es'],
+    ['Account name Liam Nguyen, DOB 19 Jun 90, service address', '19 Jun 90', 'en'],
+    ['born 3-Jun-90', '3-Jun-90', 'en'],
   ] as const)('finds %j', (text, date, lang) => expect(foundOf('DATE_OF_BIRTH', text, lang)).toEqual([date]));
 
   it('ignores dates without birth context, years alone and ages', () => {
@@ -41,5 +43,27 @@ describe('date of birth recognizer', () => {
   it('reads the answer after a bare time and a speaker label', () => {
     const text = '10:14 Emily (Agent): Can you confirm your date of birth?\n10:15 Customer: march 3 1968';
     expect(foundOf('DATE_OF_BIRTH', text, 'en')).toEqual(['march 3 1968']);
+  });
+
+  it('reads a date answering a question that asked for the date of birth among other things', () => {
+    const postcode =
+      'Agent (Tomasz): I just need your date of birth and postcode.\nCustomer: 14 February 1979, LS6 2QT';
+    expect(foundOf('DATE_OF_BIRTH', postcode, 'en')).toEqual(['14 February 1979']);
+    const assent =
+      'Agent: confirm your date of birth and the last four of your SSN?\nCustomer: sure, June 2 1983 and 4471';
+    expect(foundOf('DATE_OF_BIRTH', assent, 'en')).toEqual(['June 2 1983']);
+    const named =
+      'Agente: ¿Nombres completos y fecha de nacimiento del titular?\nUsuario: Gabriela Cevallos Andrade, 15/08/1997';
+    expect(foundOf('DATE_OF_BIRTH', named, 'es')).toEqual(['15/08/1997']);
+    const second =
+      'Agent: your date of birth and postcode?\nCustomer: 14/02/1979, and it changed on 03/05/2020';
+    expect(foundOf('DATE_OF_BIRTH', second, 'en')).toEqual(['14/02/1979']);
+    const other = 'Agent: your date of birth?\nCustomer: we moved in, the lease began 03/05/2020';
+    expect(foundOf('DATE_OF_BIRTH', other, 'en')).toEqual([]);
+  });
+
+  it('takes no hour for a two-digit year', () => {
+    expect(foundOf('DATE_OF_BIRTH', 'born 19 Jun 10:30', 'en')).toEqual(['19 Jun']);
+    expect(foundOf('DATE_OF_BIRTH', 'nasci 19 jun 14h', 'pt')).toEqual(['19 jun']);
   });
 });

@@ -1,8 +1,8 @@
 import type { AnalyzedText } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { numberSpans, gluedToLetters, groupLengthsOf, type NumberSpan } from '../../number-spans.js';
-import { hasCueOfKind } from '../../cues.js';
-import { cueBefore } from '../../numeric-cues.js';
+import { hasCueOfKind, nearestCueBefore } from '../../cues.js';
+import { cueBefore, speakerLabelEnd } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
 import { monthOf } from './month-names.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
@@ -44,12 +44,22 @@ function numericDate(doc: AnalyzedText, span: NumberSpan): boolean {
 
 const DAY_BEFORE = /(\d{1,2})(?:st|nd|rd|th|º|°|o)?\s*(?:de\s+|of\s+|[-/.]\s*)?$/i;
 const YEAR_AFTER = /^\s*(?:,\s*|de\s+|del\s+|of\s+|[-/.]\s*)?(\d{4})(?!\d)/i;
-/** "5 de mayo del 88", "15 de março de 79": a two-digit year, written only after "de" / "del". */
-const SHORT_YEAR_AFTER = /^\s+(?:de|del)\s+'?\d{2}(?!\d)(?![/.:,-]\d)/i;
+/**
+ * "5 de mayo del 88", "15 de março de 79", "19 Jun 90", "3-Jun-90": a two-digit year after a day and
+ * month, never the hour or count that follows ("19 jun 14h", "19 Jun 10:30").
+ */
+const SHORT_YEAR_AFTER = /^(?:\s+(?:de|del)\s+|\s+|-)'?\d{2}(?![\d\p{L}])(?![/.:,-]\d)/iu;
 const DAY_YEAR_AFTER = /^\s+(\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(\d{4})(?!\d))?(?!\d)/i;
 
+/** A date found in the text; `full` when it has day, month and year. */
+interface FoundDate {
+  readonly start: number;
+  readonly end: number;
+  readonly full: boolean;
+}
+
 /** Dates written with a month name: "15 de março de 1992", "July 4, 1981", "14 January 1987", "march 1990". */
-function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => void): void {
+function textualDates(doc: AnalyzedText, found: FoundDate[]): void {
   const text = doc.text;
   for (const w of doc.words) {
     if ((w.classes & WordClass.MONTH) === 0) continue;
@@ -65,7 +75,7 @@ function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => 
       start = w.start - dayMatch[0].length;
       parts++;
     }
-    const year = YEAR_AFTER.exec(after) ?? (dayMatch !== null ? SHORT_YEAR_AFTER.exec(after) : null);
+    const year = YEAR_AFTER.exec(after) ?? (parts === 2 ? SHORT_YEAR_AFTER.exec(after) : null);
     if (year !== null) {
       end = w.end + year[0].length;
       parts++;
@@ -76,12 +86,52 @@ function textualDates(doc: AnalyzedText, visit: (start: number, end: number) => 
         parts += dayYear[2] === undefined ? 1 : 2;
       }
     }
-    if (parts >= 2) visit(start, end);
+    if (parts >= 2) found.push({ start, end, full: parts === 3 });
   }
 }
 
 function hasBirthCue(doc: AnalyzedText, context: RecognizerContext, start: number): boolean {
   return cueBefore(doc, context, start, BIRTH_WINDOW)?.kind === 'DATE_OF_BIRTH';
+}
+
+/** How far back the start of a line is looked for: a turn longer than this is no short reply. */
+const TURN_REACH = 400;
+
+/** Start of the line holding `offset` (0 for the text's first line), or -1 past TURN_REACH. */
+function lineStartNear(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1;
+    if (offset - i > TURN_REACH) return -1;
+  }
+  return 0;
+}
+
+/**
+ * "Agent: ...your date of birth and postcode.\nCustomer: 14 February 1979, LS6 2QT": a full date
+ * opening a reply in a transcript, when the turn before asked for the date of birth among other
+ * things. The reply may start with a word of assent ("sure, June 2 1983") or give what was asked
+ * first, in capitals, before a comma ("Gabriela Cevallos Andrade, 15/08/1997"), never a sentence
+ * of its own ("sure, the renewal date is 3rd of May 2026").
+ */
+function answersBirthQuestion(doc: AnalyzedText, context: RecognizerContext, date: FoundDate): boolean {
+  const text = doc.text;
+  const lineStart = lineStartNear(text, date.start);
+  if (lineStart <= 0) return false;
+  const labelEnd = speakerLabelEnd(text, lineStart);
+  if (labelEnd === -1 || labelEnd > date.start) return false;
+  const questionStart = lineStartNear(text, lineStart - 1);
+  if (questionStart === -1) return false;
+  const words = doc.words;
+  const from = doc.wordIndexAt(labelEnd);
+  const to = doc.wordIndexAt(date.start);
+  // The question's words: its cue may stand anywhere in the line before.
+  const questionWords = doc.wordIndexAt(lineStart) - doc.wordIndexAt(questionStart);
+  const asked = nearestCueBefore(doc, context.cues, lineStart, questionWords, questionStart, 'DATE_OF_BIRTH');
+  if (asked === undefined) return false;
+  if (to - from <= 1) return true;
+  if (!/,\s*$/.test(text.slice(words[to - 1]!.end, date.start))) return false;
+  for (let i = from; i < to; i++) if (!words[i]!.capitalized) return false;
+  return true;
 }
 
 /** A date is a date of birth only when the text says so ("nasci em", "DOB", "fecha de nacimiento"). */
@@ -93,14 +143,30 @@ export const dateOfBirthRecognizer: Recognizer = {
     // Every date has digits (a numeric date, or a day or year beside the month's name), and a date
     // of birth has its cue: without both, nothing here can match.
     if (doc.runs.length === 0 || !hasCueOfKind(doc, context.cues, 'DATE_OF_BIRTH')) return;
-    const push = (start: number, end: number) =>
-      sink.push({ type: 'DATE_OF_BIRTH', start, end, score: 0.85, recognizer: 'date-of-birth' });
+    const found: FoundDate[] = [];
     for (const span of numberSpans(doc, 4, 8)) {
       if (span.prefixed || gluedToLetters(doc, span.start, span.end)) continue;
-      if (numericDate(doc, span) && hasBirthCue(doc, context, span.start)) push(span.start, span.end);
+      if (numericDate(doc, span))
+        found.push({ start: span.start, end: span.end, full: span.last - span.first !== 1 });
     }
-    textualDates(doc, (start, end) => {
-      if (hasBirthCue(doc, context, start)) push(start, end);
-    });
+    textualDates(doc, found);
+    // A reply answers with its first date only.
+    let previousLine = -2;
+    for (const date of found.sort((a, b) => a.start - b.start)) {
+      const line = lineStartNear(doc.text, date.start);
+      const firstInLine = line !== previousLine;
+      previousLine = line;
+      if (
+        hasBirthCue(doc, context, date.start) ||
+        (date.full && firstInLine && answersBirthQuestion(doc, context, date))
+      )
+        sink.push({
+          type: 'DATE_OF_BIRTH',
+          start: date.start,
+          end: date.end,
+          score: 0.85,
+          recognizer: 'date-of-birth',
+        });
+    }
   },
 };

@@ -283,6 +283,7 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
     greeted &&
     !addressed &&
     chain.style !== 'lower' &&
+    /^[,!]/.test(text.slice(tail.end, tail.end + 1)) &&
     !is(head, WordClass.AMBIGUOUS) &&
     !requestAfter(doc, chain.last);
   const greeting = greeted && !addressed && !greetedKnown;
