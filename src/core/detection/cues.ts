@@ -35,7 +35,7 @@ interface MessageCues {
   readonly doc: AnalyzedText;
   readonly hits: readonly CueHit[];
   /** The kinds among the hits, gathered on first need (see hasCueOfKind). */
-  kinds?: ReadonlySet<CueKind>;
+  kinds: ReadonlySet<CueKind> | undefined;
 }
 
 export class CueTable {
@@ -76,7 +76,7 @@ export class CueTable {
       if (hit === undefined) continue;
       hits.push({ kind: hit.kind, first: i - hit.words.length + 1, last: i });
     }
-    return (this.#last = { doc, hits });
+    return (this.#last = { doc, hits, kinds: undefined });
   }
 }
 
