@@ -204,6 +204,15 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('joins capitalised particles and Arabic articles inside a capitalised name', () => {
+    expect(foundOf('PERSON', 'Nome dela: Fatima El Amrani, CPF 902', 'pt')).toEqual(['Fatima El Amrani']);
+    expect(foundOf('PERSON', 'Falei com Maria De Souza ontem', 'pt')).toEqual(['Maria De Souza']);
+    expect(foundOf('PERSON', 'Kind regards,\nFatima Al-Hashimi', 'en')).toEqual(['Fatima Al-Hashimi']);
+    expect(foundOf('PERSON', 'LES ESCRIBE JORGE NAVARRO Y EL EMAIL DE MI HIJA', 'es')).toEqual([
+      'JORGE NAVARRO',
+    ]);
+  });
+
   it('takes a greeted name the lexicon knows, unless the writer then asks for something', () => {
     expect(foundOf('PERSON', 'Olá, Gustavo! Tudo bem?', 'pt')).toEqual(['Gustavo']);
     expect(foundOf('PERSON', 'Hola Nuria, te confirmo la visita del sábado', 'es')).toEqual(['Nuria']);

@@ -35,6 +35,19 @@ const MAX_SCORE = 0.88;
 const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
 
 /** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
+/** Arabic article particles of surnames, written capitalised: "Fatima El Amrani", "Omar Al Farsi". */
+const ARTICLE_PARTICLES = new Set(['el', 'al']);
+
+/**
+ * A particle inside a name of this style: lower case in any name ("dos Santos"), capitalised in a
+ * capitalised one ("De Luca"; not "E" or "Y", which open sentences), and anything in a shouted one.
+ */
+function particleIn(style: Style, w: Word): boolean {
+  if (is(w, WordClass.NAME_PARTICLE))
+    return !w.capitalized || style === 'upper' || (style === 'title' && !is(w, WordClass.JOINING_PARTICLE));
+  return style === 'title' && w.capitalized && !w.upper && ARTICLE_PARTICLES.has(w.norm);
+}
+
 function growChain(doc: AnalyzedText, first: number): Chain {
   const words = doc.words;
   const head = words[first]!;
@@ -68,13 +81,14 @@ function growChain(doc: AnalyzedText, first: number): Chain {
       last = k;
       break;
     }
-    // Particles ("de", "dos", "de la") join only when a name follows them.
+    // Particles ("de", "dos", "de la", "De Luca", "El Amrani") join only when a name follows them.
     let p = k;
     while (
       p < words.length &&
-      is(words[p]!, WordClass.NAME_PARTICLE) &&
-      (!words[p]!.capitalized || style === 'upper') &&
-      joinedBySpace(doc.text, words[p - 1]!, words[p]!)
+      particleIn(style, words[p]!) &&
+      joinedBySpace(doc.text, words[p - 1]!, words[p]!) &&
+      // "Al-Hashimi" is one name, read by the hyphen rule.
+      !(p + 1 < words.length && hyphenJoined(doc.text, words[p]!, words[p + 1]!))
     )
       p++;
     const w = words[p];
