@@ -204,6 +204,15 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes an unknown shouted name only after a phrase or field that says "name"', () => {
+    const shouted = 'CALL ME BACK ASAP MY NAME IS DMITRI VOLKOV AND MY INTERNET IS DOWN';
+    expect(foundOf('PERSON', shouted, 'en')).toEqual(['DMITRI VOLKOV']);
+    expect(foundOf('PERSON', 'TITULAR: AYUMI HIGA\nNASCIMENTO: 1979-08-23', 'pt')).toEqual(['AYUMI HIGA']);
+    expect(foundOf('PERSON', 'SOY BRASILEÑO, MI CPF ES 696.749.104-09', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'AGENTE: O CPF?\nCLIENTE: PERA ERREI', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'PRECISO DO NOME COMPLETO, CPF E DATA DE NASCIMENTO DELA', 'pt')).toEqual([]);
+  });
+
   it('joins capitalised particles and Arabic articles inside a capitalised name', () => {
     expect(foundOf('PERSON', 'Nome dela: Fatima El Amrani, CPF 902', 'pt')).toEqual(['Fatima El Amrani']);
     expect(foundOf('PERSON', 'Falei com Maria De Souza ontem', 'pt')).toEqual(['Maria De Souza']);

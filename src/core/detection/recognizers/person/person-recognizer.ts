@@ -21,6 +21,7 @@ import {
   greetedUnknownName,
   namedRightBefore,
   NOT_UNKNOWN_NAME,
+  shoutedNaming,
   speakerLabelled,
   notNameWord,
   unknownBeforeSurname,
@@ -445,7 +446,7 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       unknownBeforeSurname(doc, i);
     if (
       !known &&
-      !(introduced && !w.upper && namedRightBefore(doc, i)) &&
+      !(introduced && (!w.upper || shoutedNaming(doc, i)) && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i)) &&
       !greetedUnknownName(doc, i) &&
       !speakerLabelled(doc, i, i)

@@ -62,6 +62,34 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
   return phraseEnd.start >= sentenceStart(doc.text, w.start);
 }
 
+/** Words that make a naming phrase or form field say "name" outright ("my name is", "Titular:"). */
+const NAME_WORDS = new Set([
+  'name',
+  'nome',
+  'nombre',
+  'nombres',
+  'apellidos',
+  'llamo',
+  'chamo',
+  'titular',
+  'holder',
+]);
+
+/**
+ * "MY NAME IS DMITRI VOLKOV", "TITULAR: AYUMI HIGA": in shouted text every word is capitalised, so
+ * an unknown shouted word is taken as a name only right after a phrase or field that says "name";
+ * "SOY BRASILEÑO", "CLIENTE: PERA ERREI" and "NOME COMPLETO, CPF E DATA" name nobody.
+ */
+export function shoutedNaming(doc: AnalyzedText, index: number): boolean {
+  const words = doc.words;
+  const before = words[index - 1];
+  if (before === undefined || !before.upper) return false;
+  if (!/^:? +$|^:$/.test(doc.text.slice(before.end, words[index]!.start))) return false;
+  if (NAME_WORDS.has(before.norm)) return true;
+  const phrase = cueEndingAt(CUES, words, index - 1);
+  return phrase !== undefined && phrase.words.some((word) => NAME_WORDS.has(word));
+}
+
 const SELF_INTRO_STARTS = new Set(['this', 'i', 'eu', 'yo']);
 
 /** The most words a naming phrase has ("titular de la tarjeta"). */
