@@ -186,6 +186,13 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'esta hablando con',
     'recipient is',
     'the recipient is',
+    'landlord is',
+    'landlady is',
+    'the owner is',
+    'o proprietario e',
+    'a proprietaria e',
+    'el casero es',
+    'la casera es',
     'o destinatario e',
     'el destinatario es',
     // "um tal de Gustavo": someone named, whoever they are.
@@ -340,6 +347,10 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     ...['asesor', 'asesora', 'ejecutivo', 'ejecutiva', 'consultor', 'consultora', 'operador', 'operadora'],
     ...['advisor', 'representative', 'motorista', 'entregador', 'motorizado', 'repartidor', 'driver'],
     ...['courier', 'tecnico', 'technician'],
+    // People of the building and the deal: "o porteiro Sebastião", "my landlord Mr. Okoro".
+    ...['porteiro', 'porteira', 'portero', 'portera', 'doorman', 'sindico', 'sindica', 'zelador'],
+    ...['zeladora', 'landlord', 'landlady', 'casero', 'casera', 'locador', 'locadora', 'corretor'],
+    ...['corretora', 'realtor', 'gerente', 'manager', 'supervisor', 'supervisora', 'vendedor', 'vendedora'],
   ],
   TITLE: TITLES,
   /** "a Maria", "o João", "la Vero": an article right before a capitalised given name. */

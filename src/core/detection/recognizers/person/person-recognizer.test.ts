@@ -204,6 +204,17 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes the name after a role in the building or the deal, not the role', () => {
+    expect(foundOf('PERSON', 'pode deixar com o porteiro Sebastião', 'pt')).toEqual(['Sebastião']);
+    expect(foundOf('PERSON', 'Síndica Glória Maria Pinheiro – 85 98702-1155', 'pt')).toEqual([
+      'Glória Maria Pinheiro',
+    ]);
+    expect(foundOf('PERSON', 'Landlord is Anneliese von Hartmann.', 'en')).toEqual([
+      'Anneliese von Hartmann',
+    ]);
+    expect(foundOf('PERSON', 'fale com o gerente da loja', 'pt')).toEqual([]);
+  });
+
   it('takes an unknown shouted name only after a phrase or field that says "name"', () => {
     const shouted = 'CALL ME BACK ASAP MY NAME IS DMITRI VOLKOV AND MY INTERNET IS DOWN';
     expect(foundOf('PERSON', shouted, 'en')).toEqual(['DMITRI VOLKOV']);
