@@ -204,6 +204,13 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes a last line that opens with a name and signs for a team or company', () => {
+    const text = 'Dúvidas: (11) 3061-2290.\nJuliana - Recepção Sorriso Pleno 🦷';
+    expect(foundOf('PERSON', text, 'pt')).toEqual(['Juliana']);
+    expect(foundOf('PERSON', 'Qualquer coisa me chama\nMarcos | Suporte NetPlus', 'pt')).toEqual(['Marcos']);
+    expect(foundOf('PERSON', 'Pedido saiu hoje\nVitória - Centro', 'pt')).toEqual([]);
+  });
+
   it('takes the name after a role in the building or the deal, not the role', () => {
     expect(foundOf('PERSON', 'pode deixar com o porteiro Sebastião', 'pt')).toEqual(['Sebastião']);
     expect(foundOf('PERSON', 'Síndica Glória Maria Pinheiro – 85 98702-1155', 'pt')).toEqual([

@@ -35,6 +35,12 @@ function endsMessage(text: string, end: number): boolean {
   return ONLY_MARKS.test(rest) || ROLE_ASIDE.test(rest);
 }
 
+/**
+ * "\nJuliana - Recepção Sorriso Pleno", "\nMarcos | Suporte NetPlus": the last line opens with the
+ * name, then a dash or bar and the team or company it signs for.
+ */
+const AFFILIATION = /^[ \t]+[-–—|][ \t]+[^\n]{2,60}$/;
+
 /** "— Yusuf (IT, Karachi office)", "Cleidiane (mãe)": a short aside after the name. */
 const ROLE_ASIDE = /^[ \t]*\([^()\n]{1,40}\)[\s\p{P}\p{S}]*$/u;
 
@@ -83,6 +89,9 @@ export function isSignature(doc: AnalyzedText, start: number, end: number): bool
   const lineStart = lineStartOf(text, start);
   if (lineStart < 0 || !/^[\s\-—–]*$/.test(text.slice(lineStart, start))) return false;
   if (endsMessage(text, end)) return true;
+  // "Vitória - ES" and "Natal - Centro" are a city and its state or district, not a signature.
+  if (lineStart > 0 && AFFILIATION.test(text.slice(end, end + SIGNATURE_REACH + 1)))
+    return !is(doc.words[doc.wordIndexAt(start)]!, WordClass.PLACE_NAME | WordClass.PLACE_BEFORE);
   const lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0 || lineEnd - end > SIGNATURE_REACH || !ONLY_MARKS.test(text.slice(end, lineEnd)))
     return false;
