@@ -18,6 +18,7 @@ export const TITLES: readonly string[] = [
   'ms',
   'miss',
   'don',
+  'dom',
   'senor',
   'senora',
   'prof',
@@ -455,7 +456,8 @@ export const COMPANY_BEFORE = new Set(
   edificio condominio residencial building galeria shopping
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
-  veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao`
+  veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao
+  bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
     .split(/\s+/)
     // Chains name themselves in the plural too: "Zapaterías Don Pedro", "Farmácias Pague Menos".
     .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),
@@ -475,7 +477,9 @@ export const COMPANY_AFTER = new Set(
   academia fitness pet petshop burger pizza pizzaria grill steakhouse tacos sushi hamburgueria lanches outlet
   electronics hardware supply supplies center centre plaza mall dental medical realty insurance law legal accounting
   consulting
-  centro island islands beach bay lake valley heights village county isla playa ilha`.split(/\s+/),
+  centro island islands beach bay lake valley heights village county isla playa ilha hall tower station airport`.split(
+    /\s+/,
+  ),
 );
 
 /** Words before a name that make it part of a place name: "São Paulo", "Porto Alegre", "Santa Maria". */

@@ -204,6 +204,13 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('leaves out buildings, halls and hotels named after people', () => {
+    expect(foundOf('PERSON', 'Turma ADM-3B, sala 214, bloco Anísio Teixeira.', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'Aula: Pabellón José Olaya, salón 305.', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'Sua reserva no Hotel Dom Pedro Natal foi confirmada', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'é no Hospital Israelita Albert Einstein, unidade Morumbi', 'pt')).toEqual([]);
+  });
+
   it('takes a last line that opens with a name and signs for a team or company', () => {
     const text = 'Dúvidas: (11) 3061-2290.\nJuliana - Recepção Sorriso Pleno 🦷';
     expect(foundOf('PERSON', text, 'pt')).toEqual(['Juliana']);
