@@ -8,10 +8,9 @@ import type { Lang } from './entity.js';
 /**
  * Labelled sets written by hand, by authors who had not seen the detector, following the eval
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
- * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 9
+ * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 11
  * were each scored before any rule learnt from them, then used the same way (docs/detection.md).
- * The bounds guard what the rules reached (leak 5.9%, 29 false alarms per 1,000 over sets 1-10;
- * set 10, the last, was scored once and taught nothing).
+ * The bounds guard what the rules reached (leak 4.8%, 21 false alarms per 1,000 over sets 1-11).
  */
 interface GoldMessage {
   readonly id: string;
@@ -50,15 +49,15 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(920);
-    expect(goldCount).toBeGreaterThanOrEqual(2380);
+    expect(messages.length).toBeGreaterThanOrEqual(1000);
+    expect(goldCount).toBeGreaterThanOrEqual(2550);
   });
 
-  it('leaks at most 7% of the values', () => {
-    expect(leaks.length / goldCount, leaks.join('\n')).toBeLessThanOrEqual(0.07);
+  it('leaks at most 6% of the values', () => {
+    expect(leaks.length / goldCount, leaks.join('\n')).toBeLessThanOrEqual(0.06);
   });
 
-  it('raises at most 30 false alarms per 1,000 messages', () => {
-    expect(falseAlarms.length / messages.length, falseAlarms.join('\n')).toBeLessThanOrEqual(0.03);
+  it('raises at most 25 false alarms per 1,000 messages', () => {
+    expect(falseAlarms.length / messages.length, falseAlarms.join('\n')).toBeLessThanOrEqual(0.025);
   });
 });
