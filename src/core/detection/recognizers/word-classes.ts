@@ -5,6 +5,7 @@ import {
   AFTER_INTRO,
   COMPANY_AFTER,
   COMPANY_BEFORE,
+  EAST_ASIAN_SURNAMES,
   FIELD_LABELS,
   JOINING_PARTICLES,
   NAME_ONLY_TITLES,
@@ -63,6 +64,8 @@ export const WordClass = {
   FIELD_LABEL: 1 << 22,
   /** A generational suffix closing a name ("Filho", "Jr"). */
   NAME_SUFFIX: 1 << 23,
+  /** A Korean, Chinese or Vietnamese surname after a hyphenated given name ("Min-jun Park"). */
+  EAST_ASIAN_SURNAME: 1 << 24,
 } as const;
 
 /** The last word of each phrase: the word a cue table looks phrases up by. */
@@ -104,6 +107,7 @@ function classify(): Map<string, number> {
   add(NAME_ONLY_TITLES, WordClass.NAME_TITLE);
   add(FIELD_LABELS, WordClass.FIELD_LABEL);
   add(NAME_SUFFIXES, WordClass.NAME_SUFFIX);
+  add(EAST_ASIAN_SURNAMES, WordClass.EAST_ASIAN_SURNAME);
   return classes;
 }
 

@@ -204,6 +204,14 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes a hyphenated given name before a Korean, Chinese or Vietnamese surname', () => {
+    expect(foundOf('PERSON', 'Contact Min-jun Park, minjun.park@example.com', 'en')).toEqual([
+      'Min-jun Park',
+    ]);
+    expect(foundOf('PERSON', 'my name is Ji-woo Park', 'en')).toEqual(['Ji-woo Park']);
+    expect(foundOf('PERSON', 'Check-in Park Hotel at 3pm', 'en')).toEqual([]);
+  });
+
   it('leaves out buildings, halls and hotels named after people', () => {
     expect(foundOf('PERSON', 'Turma ADM-3B, sala 214, bloco Anísio Teixeira.', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'Aula: Pabellón José Olaya, salón 305.', 'es')).toEqual([]);

@@ -19,6 +19,7 @@ import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
 import {
   filledField,
   greetedUnknownName,
+  hyphenatedGivenName,
   namedRightBefore,
   NOT_UNKNOWN_NAME,
   shoutedNaming,
@@ -245,7 +246,13 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   // "Lar & Cia Administradora": a company's word opening the chain.
   if (is(head, WordClass.COMPANY_AFTER) && chain.known === 1) return 0;
   // "Adelaide St", "Queen Street": a street's name, with or without its number.
-  if (!single && is(tail, WordClass.STREET_SUFFIX) && !isNameWord(tail)) return 0;
+  if (
+    !single &&
+    is(tail, WordClass.STREET_SUFFIX) &&
+    !isNameWord(tail) &&
+    !hyphenatedGivenName(doc, chain.first)
+  )
+    return 0;
   if (
     next !== undefined &&
     is(next, WordClass.STREET_SUFFIX) &&
@@ -411,7 +418,14 @@ export const personRecognizer: Recognizer = {
   detect(doc, _context, sink: Entity[]) {
     // A transcript's speaker label ("Agent (Brianna):") may hold the only name, one no lexicon knows.
     if (
-      is(doc, WordClass.GIVEN | WordClass.SURNAME | WordClass.NAME_TITLE | WordClass.NAMING_KEY) ||
+      is(
+        doc,
+        WordClass.GIVEN |
+          WordClass.SURNAME |
+          WordClass.NAME_TITLE |
+          WordClass.NAMING_KEY |
+          WordClass.EAST_ASIAN_SURNAME,
+      ) ||
       doc.text.includes('):')
     )
       findNames(doc, sink);
@@ -443,7 +457,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
     const known =
       is(w, WordClass.GIVEN) ||
       (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
-      unknownBeforeSurname(doc, i);
+      unknownBeforeSurname(doc, i) ||
+      hyphenatedGivenName(doc, i);
     if (
       !known &&
       !(introduced && (!w.upper || shoutedNaming(doc, i)) && namedRightBefore(doc, i)) &&

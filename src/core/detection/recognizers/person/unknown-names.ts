@@ -140,6 +140,30 @@ const couldBeUnknownName = (w: Word): boolean =>
   !ROLES.has(w.norm) &&
   !notNameWord(w);
 
+/** What the second half of "check-in", "pick-up" or "drop-off" is: no syllable of a given name. */
+const PARTICLE_HALVES = new Set(['in', 'up', 'on', 'off', 'out', 'by', 'over', 'back', 'down']);
+
+/**
+ * "Min-jun Park", "Ji-woo Kim", "Hae-won Lee": a given name of two romanised syllables, capitalised
+ * then lower case across a hyphen, before a Korean, Chinese or Vietnamese surname. No lexicon holds
+ * these given names and "Park" or "Lee" alone is an ordinary word, but the pair is a name.
+ */
+export function hyphenatedGivenName(doc: AnalyzedText, index: number): boolean {
+  const words = doc.words;
+  const w = words[index]!;
+  const second = words[index + 1];
+  const surname = words[index + 2];
+  if (second === undefined || surname === undefined || !w.capitalized || w.upper) return false;
+  if (second.start !== w.end + 1 || doc.text.charCodeAt(w.end) !== 45 || second.capitalized) return false;
+  if (w.end - w.start > 5 || second.end - second.start > 5 || PARTICLE_HALVES.has(second.norm)) return false;
+  return (
+    surname.capitalized &&
+    !surname.upper &&
+    joinedBySpace(doc.text, second, surname) &&
+    is(surname, WordClass.EAST_ASIAN_SURNAME)
+  );
+}
+
 /**
  * "Raylane Cunha Monteiro", "Tadeu Wisniewski": a capitalised word no lexicon knows, right before
  * a surname that is no ordinary word, is the given name.
