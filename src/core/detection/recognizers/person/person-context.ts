@@ -637,7 +637,8 @@ export const NAME_SUFFIXES = new Set([
 
 /** Surnames of Korea, China and Vietnam that follow a hyphenated given name ("Min-jun Park"). */
 export const EAST_ASIAN_SURNAMES = new Set(
-  `kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo hong
-  jeon ko moon yang son bae baek nam sim noh ha kwak cha joo woo ryu jin wang li zhang liu chen huang
-  zhao wu zhou xu sun hu guo lin luo nguyen tran pham hoang phan vu vo dang bui ngo duong ly`.split(/\s+/),
+  // Not those that are common words of the chat's languages ("do", "na", "he", "le", "son", "sun").
+  `kim lee park choi jung jeong kang cho yoon yun jang lim han seo shin kwon hwang ahn yoo hong jeon
+  yang bae baek sim noh kwak joo ryu jin wang li zhang liu chen huang zhao zhou xu guo lin luo nguyen
+  tran pham hoang phan vu vo dang bui ngo duong`.split(/\s+/),
 );
