@@ -62,6 +62,17 @@ describe('date of birth recognizer', () => {
     expect(foundOf('DATE_OF_BIRTH', other, 'en')).toEqual([]);
   });
 
+  it('reads a birth cue up to twelve words back, unless another event is named between', () => {
+    const fix = 'A data de nascimento do passageiro saiu errada no bilhete, o correto é 21/05/1989.';
+    expect(foundOf('DATE_OF_BIRTH', fix, 'pt')).toEqual(['21/05/1989']);
+    const schedule = 'my date of birth is wrong on the schedule, it should be 3rd March 1979 not 1997';
+    expect(foundOf('DATE_OF_BIRTH', schedule, 'en')).toEqual(['3rd March 1979']);
+    const visit = 'fecha de nacimiento correcta pero la cita del 12/05/2024 no aparece';
+    expect(foundOf('DATE_OF_BIRTH', visit, 'es')).toEqual([]);
+    const delivery = 'DOB on file is fine but the delivery date was moved to 12/05/2024';
+    expect(foundOf('DATE_OF_BIRTH', delivery, 'en')).toEqual([]);
+  });
+
   it('takes no hour for a two-digit year', () => {
     expect(foundOf('DATE_OF_BIRTH', 'born 19 Jun 10:30', 'en')).toEqual(['19 Jun']);
     expect(foundOf('DATE_OF_BIRTH', 'nasci 19 jun 14h', 'pt')).toEqual(['19 jun']);

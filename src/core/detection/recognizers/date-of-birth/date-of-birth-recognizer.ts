@@ -8,7 +8,7 @@ import { monthOf } from './month-names.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
 /** How far back a birth cue may stand: "data de nascimento do titular é 22/5/88". */
-const BIRTH_WINDOW = 6;
+const BIRTH_WINDOW = 12;
 
 const validDay = (d: number) => d >= 1 && d <= 31;
 const validMonth = (m: number) => m >= 1 && m <= 12;
@@ -91,8 +91,21 @@ function textualDates(doc: AnalyzedText, found: FoundDate[]): void {
 }
 
 function hasBirthCue(doc: AnalyzedText, context: RecognizerContext, start: number): boolean {
-  return cueBefore(doc, context, start, BIRTH_WINDOW)?.kind === 'DATE_OF_BIRTH';
+  const cue = cueBefore(doc, context, start, BIRTH_WINDOW);
+  if (cue?.kind !== 'DATE_OF_BIRTH') return false;
+  // "fecha de nacimiento correcta pero la cita del 12/05/2024": another event's date.
+  const valueWord = doc.wordIndexAt(start);
+  for (let i = valueWord - cue.distance; i < valueWord; i++)
+    if (OTHER_EVENTS.has(doc.words[i]!.norm)) return false;
+  return true;
 }
+
+/** Events whose dates are no birth dates, named between a birth cue and a date. */
+const OTHER_EVENTS = new Set(
+  `consulta cita entrega delivery appointment agendamento visita vencimento vence due pagamento payment
+  pago compra purchase pedido order viagem viaje voo vuelo flight reserva booking evento event validade
+  expiry emissao issued renovacao renewal matricula cirurgia surgery exame exam`.split(/\s+/),
+);
 
 /** How far back the start of a line is looked for: a turn longer than this is no short reply. */
 const TURN_REACH = 400;
