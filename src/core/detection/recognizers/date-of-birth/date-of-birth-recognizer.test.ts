@@ -55,6 +55,9 @@ describe('date of birth recognizer', () => {
     const named =
       'Agente: ¿Nombres completos y fecha de nacimiento del titular?\nUsuario: Gabriela Cevallos Andrade, 15/08/1997';
     expect(foundOf('DATE_OF_BIRTH', named, 'es')).toEqual(['15/08/1997']);
+    const three =
+      'Atendente: nome completo, CPF e data de nascimento?\nCliente: Raimunda dos Santos Pereira, 82714035671, 12/09/1958';
+    expect(foundOf('DATE_OF_BIRTH', three, 'pt')).toEqual(['12/09/1958']);
     const second =
       'Agent: your date of birth and postcode?\nCustomer: 14/02/1979, and it changed on 03/05/2020';
     expect(foundOf('DATE_OF_BIRTH', second, 'en')).toEqual(['14/02/1979']);

@@ -123,7 +123,8 @@ function lineStartNear(text: string, offset: number): number {
  * "Agent: ...your date of birth and postcode.\nCustomer: 14 February 1979, LS6 2QT": a full date
  * opening a reply in a transcript, when the turn before asked for the date of birth among other
  * things. The reply may start with a word of assent ("sure, June 2 1983") or give what was asked
- * first, in capitals, before a comma ("Gabriela Cevallos Andrade, 15/08/1997"), never a sentence
+ * first, capitalised, before a comma ("Gabriela Cevallos Andrade, 15/08/1997", "Raimunda dos Santos,
+ * 82714035671, 12/09/1958"), never a sentence
  * of its own ("sure, the renewal date is 3rd of May 2026").
  */
 function answersBirthQuestion(doc: AnalyzedText, context: RecognizerContext, date: FoundDate): boolean {
@@ -143,7 +144,8 @@ function answersBirthQuestion(doc: AnalyzedText, context: RecognizerContext, dat
   if (asked === undefined) return false;
   if (to - from <= 1) return true;
   if (!/,\s*$/.test(text.slice(words[to - 1]!.end, date.start))) return false;
-  for (let i = from; i < to; i++) if (!words[i]!.capitalized) return false;
+  for (let i = from; i < to; i++)
+    if (!words[i]!.capitalized && (words[i]!.classes & WordClass.NAME_PARTICLE) === 0) return false;
   return true;
 }
 
