@@ -96,4 +96,10 @@ describe('phone recognizer', () => {
     'takes no application number for a phone: %j',
     (text, lang) => expect(foundOf('PHONE', text, lang)).toEqual([]),
   );
+
+  it('takes no Brazilian toll-free or shared-cost line, which has no area code, nor any part of it', () => {
+    expect(foundOf('PHONE', 'ligue na nossa central gratuita 0800 771 2040', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'fone 0300 789 6000', 'pt')).toEqual([]);
+    expect(foundOf('PHONE', 'my phone is 0803 452 7719', 'en')).toEqual(['0803 452 7719']);
+  });
 });

@@ -32,6 +32,12 @@ const ANNOUNCED_ONLY_REGIONS: readonly CountryCode[] = ['IN'];
 /** Values found this confidently by earlier recognizers (cards, CPFs, IPs...) are not re-read as phones. */
 const CLAIM_SCORE = 0.8;
 
+/**
+ * "0800 771 2040", "0300 789 6000": Brazil's toll-free and shared-cost lines have no area code. They
+ * are a company's, no person's, and the labelling guidelines count a Brazilian number only with one.
+ */
+const BRAZILIAN_SERVICE_NUMBER = /^0(?:800|300|500|303|900)\d{7}$/;
+
 /** A local number without its area code: "98765-4321", "555-0199"; only with a phone cue. */
 const LOCAL_NUMBER = /^\d{3,5}[-. ]\d{4}$/;
 
@@ -275,6 +281,8 @@ export const phoneRecognizer: Recognizer = {
         if (span.digitCount < 9) return false;
       }
       if (lengths.some((l) => l > 13)) return false;
+      // Nor is any part of it a local number.
+      if (BRAZILIAN_SERVICE_NUMBER.test(text)) return true;
       const everywhere = verdict === 'supports' || span.first !== span.last;
       let regions = regionsFor(context, text.length - (text.startsWith('+') ? 1 : 0), everywhere);
       if (everywhere && !text.startsWith('+'))
