@@ -44,4 +44,11 @@ describe('card security code recognizer', () => {
     expect(foundOf('CARD_CVV', text, 'en')).toEqual([]);
     expect(foundOf('CREDIT_CARD', text, 'en')).toEqual(['4532 7189 0123 4563']);
   });
+
+  it("takes the code listed right after a card's expiry date", () => {
+    const reply = '[09:15] Customer: sure, 4539 1488 0343 6467, 08/27, 392\n[09:15] Agent: Thanks';
+    expect(foundOf('CARD_CVV', reply, 'en')).toEqual(['392']);
+    expect(foundOf('CARD_CVV', 'cartão 4539 1488 0343 6467 validade 08/27 e 392', 'pt')).toEqual(['392']);
+    expect(foundOf('CARD_CVV', 'card 4539 1488 0343 6467, 08/27, 392.50 dollars', 'en')).toEqual([]);
+  });
 });

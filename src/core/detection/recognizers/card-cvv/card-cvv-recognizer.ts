@@ -15,6 +15,7 @@ export const cardCvvRecognizer: Recognizer = {
   types: ['CARD_CVV'],
   detect(doc, context, sink: Entity[]) {
     codesTypedAfterCards(doc, sink);
+    codesListedAfterCards(doc, sink);
     if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
       // A card's own groups ("4532 7189 0123 4563") are no code, whatever cue comes before them.
@@ -72,6 +73,28 @@ function codesTypedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
       score: AFTER_CARD_SCORE,
       recognizer: 'card-cvv',
     });
+  }
+}
+
+/**
+ * A card's number, expiry and code typed as one list: "4539 1488 0343 6467, 08/27, 392", "...
+ * validade 08/27 e 392". Three or four digits right after a card's expiry date are its security code.
+ */
+const EXPIRY_THEN_CODE =
+  /^[ \t]*[,;]?[ \t]*(?:(?:exp|val|venc)[a-z.]{0,10}:?[ \t]*)?\d{1,2}\/\d{2,4}[ \t]*(?:[,;]|[ \t](?:e|and|y))[ \t]*(\d{3,4})(?![\d/.,-]?\d)/i;
+
+function codesListedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
+  const text = doc.text;
+  const found = sink.length;
+  for (let e = 0; e < found; e++) {
+    const card = sink[e]!;
+    if (card.type !== 'CREDIT_CARD') continue;
+    const listed = EXPIRY_THEN_CODE.exec(text.slice(card.end, card.end + 24));
+    if (listed === null) continue;
+    const end = card.end + listed[0].length;
+    const start = end - listed[1]!.length;
+    if (gluedToLetters(doc, start, end)) continue;
+    sink.push({ type: 'CARD_CVV', start, end, score: AFTER_CARD_SCORE, recognizer: 'card-cvv' });
   }
 }
 
