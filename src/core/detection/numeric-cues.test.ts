@@ -32,4 +32,9 @@ describe('numeric cues', () => {
       'CPF:35444743957',
     ]);
   });
+
+  it('read "my number of the order" as the order number, not a phone', () => {
+    expect(found('Mi número de pedido es 612345678 y llega el jueves', 'es')).toEqual([]);
+    expect(found('meu telefone do cadastro é 11 98765-4321', 'pt')).toEqual(['PHONE:11 98765-4321']);
+  });
 });

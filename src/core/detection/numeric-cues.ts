@@ -42,6 +42,8 @@ const QUALIFYING_PREPOSITIONS = new Set([
   'pra',
 ]);
 
+const GENERIC_NUMBER_WORDS = new Set(['numero', 'number', 'nro', 'num', 'no']);
+
 /**
  * "CPF na nota: ...", "telefone do cadastro: ...": a type's cue joined by a preposition to a cue of
  * something else names what of that thing the value is, and speaks for the value instead.
@@ -57,6 +59,8 @@ function typeQualifyingOther(
   if (qualifier?.distance !== 1 || qualifier.kind === OTHER) return undefined;
   if (!QUALIFYING_PREPOSITIONS.has(doc.words[other.wordIndex - 1]!.norm)) return undefined;
   const last = other.wordIndex - 2;
+  // "mi número de pedido": a cue that says only "number" names the other thing's number.
+  if (GENERIC_NUMBER_WORDS.has(doc.words[last]!.norm)) return undefined;
   return { ...qualifier, distance: doc.wordIndexAt(start) - 1 - last };
 }
 
