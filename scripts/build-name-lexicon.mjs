@@ -105,6 +105,7 @@ Ngozi Chidinma Chinonso Chukwuemeka Emeka Obinna Ifeoma Nkechi Adaeze Chiamaka C
 Oluwaseun Olumide Babajide Temitope Tolulope Funmilayo Folake Yetunde Bukola Adebayo Oluwafemi Abubakar Aminu Hadiza
 Aitor Unai Asier Gorka Ander Iker Xabier Ainhoa Amaia Leire Nerea Itziar Garazi Irati Uxue Naiara Oihane Idoia Edurne
 Arantxa Itsaso Haizea Josu Koldo Iratxe Maialen
+Vanderlei Vanderleia Wanderlei Montse Montserrat Meritxell Oriol Arnau Roser Jordi Nuria Pau Quim Txell
 `;
 const OTHER_ORIGIN_SURNAMES = `
 Sato Suzuki Takahashi Tanaka Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto
@@ -136,6 +137,7 @@ Akinola Afolabi Bakare Danjuma Obiora Okoye Onyekachi Adewale Oyelaran
 Etxeberria Goikoetxea Agirre Zubizarreta Urrutia Arrieta Garmendia Arana Zabala Olaizola Elizondo Otxoa Aranburu
 Larrañaga Iturbe Mendizabal Egaña Uriarte Bengoetxea Azpiazu Goñi Irigoyen Urquiza Echeverría Aguirre Goicoechea
 Etxebarria Arriola Ugarte Zubiaurre Lizarraga
+Puig Pujol Casals Vilanova Puigdemont Vilaseca Riera Bosch Camps Pons Rovira Sabaté Batlle Comas Ferrer
 `;
 
 // Function words of pt, en and es, and words of the person cues ("name", "sister") that some name
@@ -147,7 +149,7 @@ those with from but not no nao sim si yes ok por favor hello hola oi ola hi hey 
 nada tudo todo toda quando onde porque pero mas muito mucho poco pouco ainda aqui ali alli ahora agora entao entonces
 logo luego sempre siempre nunca ja ya so solo sola mesmo mismo outro otra otro cada qual cual quien quem ele ela eles
 ellas nos voces ustedes com con sem sin por pelo pela
-name nome nombre sister
+name nome nombre sister era
 `;
 
 // Ordinary words in pt, en or es that also appear in name lists; they never count as name evidence alone.
@@ -166,7 +168,7 @@ pilar rocio sierra rios rio rivera rivers river lake lakes ocean sea beach
 happy sunny honey candy ginger pepper sugar dias dia senha cuenta conta cartao tarjeta valor total numero codigo pago pagamento pedido compra loja tienda casa
 mae pai madre padre filho hijo amigo amiga vida mundo sorte suerte paz gracia graca fama real reais cielo ceu
 jade amber crystal misty dawn autumn ivy holly pearl ruby destiny unique precious trinity angel star sky
-irma li tais roman pastor duque milagros
+irma li tais roman pastor duque milagros cara baby
 dores gracas piedade carmo penha
 `;
 

@@ -187,6 +187,9 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'esta hablando con',
     'recipient is',
     'the recipient is',
+    // Someone else named: "o nome dele era vanderlei", "her name is Aoife", "se llama Yoleida".
+    ...['nome dele e', 'nome dela e', 'nome dele era', 'nome dela era', 'his name is', 'her name is'],
+    ...['his name was', 'her name was', 'su nombre es', 'su nombre era', 'se llama', 'se chama'],
     'landlord is',
     'landlady is',
     'the owner is',
@@ -439,13 +442,15 @@ export const NAME_PARTICLES = new Set([
   'den',
   'la',
   'le',
+  // Catalan "i" joins two surnames: "Montserrat Puig i Vidal".
+  'i',
   'las',
   'los',
   'e',
   'y',
 ]);
 /** Particles that may end up at the edges of a chain and are then trimmed. */
-export const JOINING_PARTICLES = new Set(['e', 'y']);
+export const JOINING_PARTICLES = new Set(['e', 'y', 'i']);
 
 /** Words before a name that make it part of a company, store or brand name ("Calçados Bianca"). */
 export const COMPANY_BEFORE = new Set(
@@ -457,7 +462,7 @@ export const COMPANY_BEFORE = new Set(
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
   veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao
-  bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
+  muebles mudancas mudanzas viajes viagens turismo bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
     .split(/\s+/)
     // Chains name themselves in the plural too: "Zapaterías Don Pedro", "Farmácias Pague Menos".
     .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),

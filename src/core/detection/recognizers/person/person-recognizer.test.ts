@@ -204,6 +204,17 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes someone else named, Catalan double surnames, and no shop or travel agency', () => {
+    const driver = 'o nome dele era vanderlei o carro era um onix prata';
+    expect(foundOf('PERSON', driver, 'pt')).toEqual(['vanderlei']);
+    expect(foundOf('PERSON', 'la reserva es de Montserrat Puig i Vidal', 'es')).toEqual([
+      'Montserrat Puig i Vidal',
+    ]);
+    expect(foundOf('PERSON', 'lo compré en la tienda Muebles Don Ramón de Zaragoza', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'la asistente virtual de Viajes Don Pepe.', 'es')).toEqual([]);
+    expect(foundOf('PERSON', 'cara, meu pedido não chegou', 'pt')).toEqual([]);
+  });
+
   it('takes a hyphenated given name before a Korean, Chinese or Vietnamese surname', () => {
     expect(foundOf('PERSON', 'Contact Min-jun Park, minjun.park@example.com', 'en')).toEqual([
       'Min-jun Park',
