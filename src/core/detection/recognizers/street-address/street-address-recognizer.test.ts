@@ -105,4 +105,14 @@ describe('street address recognizer', () => {
     const text = 'PRECISAMOS DE SEGUNDA VIA. DEU ERRO E-2113 QUANDO TENTEI PAGAR 9X DE R$ 207,00';
     expect(foundOf('STREET_ADDRESS', text, 'pt')).toEqual([]);
   });
+
+  it("reads Quebec's addresses and hyphenated street names", () => {
+    const french = 'adresse: 2150 rue Sainte-Catherine Ouest, app. 1204, Montréal';
+    expect(foundOf('STREET_ADDRESS', french, 'en')).toEqual(['2150 rue Sainte-Catherine Ouest, app. 1204']);
+    const boul = 'ship to 1500 boul. René-Lévesque Ouest, bureau 200';
+    expect(foundOf('STREET_ADDRESS', boul, 'en')).toEqual(['1500 boul. René-Lévesque Ouest, bureau 200']);
+    const english = 'new address is 1188 Sainte-Catherine St W, Unit 905, Montréal';
+    expect(foundOf('STREET_ADDRESS', english, 'en')).toEqual(['1188 Sainte-Catherine St W, Unit 905']);
+    expect(foundOf('STREET_ADDRESS', 'I have 2 rue tickets', 'en')).toEqual([]);
+  });
 });

@@ -346,8 +346,57 @@ function isNoNumber(tokens: Tokens, k: number): boolean {
 
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
+/** Quebec's street types, after the house number: "221 rue Saint-Denis", "1500 boul. René-Lévesque". */
+const FRENCH_STREET_TYPES = new Set([
+  'rue',
+  'boulevard',
+  'boul',
+  'chemin',
+  'montee',
+  'cote',
+  'rang',
+  'allee',
+  'impasse',
+]);
+const FRENCH_DIRECTIONS = new Set(['ouest', 'est', 'nord', 'sud']);
+const FRENCH_CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le']);
+
+/**
+ * The parts of a hyphenated name after its first word ("Sainte-Catherine", "René-Lévesque"): the
+ * index past them, or `k` when the word at `k - 1` has none.
+ */
+function hyphenatedRest(tokens: Tokens, k: number): number {
+  for (;;) {
+    const hyphen = tokens.at(k);
+    const part = tokens.at(k + 1);
+    if (!isPunct(hyphen, '-') || hyphen!.start !== tokens.at(k - 1)!.end) return k;
+    if (part?.kind !== 'word' || part.start !== hyphen!.end || !UPPER_START.test(part.text)) return k;
+    k += 2;
+  }
+}
+
+/** "221 rue Saint-Denis, app. 3", "2150 rue Sainte-Catherine Ouest": Quebec's French form. */
+function frenchNumberedStreet(tokens: Tokens): number | undefined {
+  let k = 2;
+  if (isPunct(tokens.at(k), '.')) k++;
+  let names = 0;
+  for (; names < 4; names++) {
+    const t = tokens.at(k);
+    if (t?.kind === 'word' && FRENCH_CONNECTORS.has(t.norm) && names > 0) k++;
+    const name = tokens.at(k);
+    if (name?.kind !== 'word' || !UPPER_START.test(name.text) || FRENCH_DIRECTIONS.has(name.norm)) break;
+    k = hyphenatedRest(tokens, k + 1);
+  }
+  if (names === 0) return undefined;
+  const direction = tokens.at(k);
+  if (direction?.kind === 'word' && FRENCH_DIRECTIONS.has(direction.norm)) k++;
+  return complements(tokens, k);
+}
+
 /** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295", "1200 W 5th St". */
 function numberedStreet(tokens: Tokens): number | undefined {
+  const type = tokens.at(1);
+  if (type?.kind === 'word' && FRENCH_STREET_TYPES.has(type.norm)) return frenchNumberedStreet(tokens);
   let k = 1;
   if (tokens.at(k)?.kind === 'word' && DIRECTIONS.has(tokens.at(k)!.norm)) {
     k++;
@@ -367,6 +416,12 @@ function numberedStreet(tokens: Tokens): number | undefined {
     if (t?.kind !== 'word' || !/^[\p{Lu}]/u.test(t.text)) return undefined;
     names++;
     k++;
+    // "Sainte-Catherine St W": a hyphenated name is one name, never the suffix.
+    const past = hyphenatedRest(tokens, k);
+    if (past > k) {
+      k = past;
+      continue;
+    }
     // The suffix's abbreviation dot ("Ln.") is left out, as sentence punctuation would be.
     if (STREET_SUFFIXES.has(t.norm) && names > 1) {
       // "1600 Pennsylvania Ave NW": a compass point in capitals after the suffix.
@@ -456,8 +511,8 @@ export const streetAddressRecognizer: Recognizer = {
       sink.push(address);
       typedSpans.push(address);
     }
-    // An English-style address ends in a street suffix ("Maple Drive").
-    if ((doc.classes & WordClass.STREET_SUFFIX) === 0) return;
+    // An English-style address ends in a street suffix ("Maple Drive"); Quebec's starts with a type.
+    if ((doc.classes & (WordClass.STREET_SUFFIX | WordClass.STREET_TYPE)) === 0) return;
     for (const run of doc.runs) {
       const first = run.groups[0]!;
       if (typedSpans.some((a) => first.start >= a.start && first.start < a.end)) continue;

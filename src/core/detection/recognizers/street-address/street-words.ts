@@ -8,7 +8,9 @@ export const MAX_STREET_ABBREVIATION = 4;
 export const STREET_TYPES = new Set(
   `rua r av avenida avda alameda al travessa tv trav estrada estr est rodovia rod praca pca largo viela beco ladeira
   servidao via vila calle c cl paseo plaza pza carrera cra cr kr calzada camino ronda pasaje psje bulevar boulevard
-  diagonal transversal jiron jr callejon glorieta avenue carrer passeig avinguda rambla`.split(/\s+/),
+  diagonal transversal jiron jr callejon glorieta avenue carrer passeig avinguda rambla rue boul chemin montee`.split(
+    /\s+/,
+  ),
 );
 
 /** Type words that open an address even in lower case ("moro na rua das flores 12"); the rest must be capitalised. */
@@ -79,7 +81,7 @@ export const NUMBER_MARKERS = new Set(['n', 'nº', 'no', 'nro', 'num', 'numero',
 export const COMPLEMENT_WORDS = new Set(
   `apto ap apt apartamento apartment bloco bl bloque casa cs sala sl conj cj conjunto andar lote lt loja lj quadra qd
   piso puerta pta depto dpto departamento dep interior int oficina of local escalera esc portal suite ste unit floor fl
-  room rm box torre edificio edif predio galpao flat dto`.split(/\s+/),
+  room rm box torre edificio edif predio galpao flat dto app appartement bureau unite`.split(/\s+/),
 );
 
 /** Complements that stand alone: "fundos", "térreo", "bajo", "frente". */
