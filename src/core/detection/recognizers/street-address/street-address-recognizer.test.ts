@@ -115,4 +115,11 @@ describe('street address recognizer', () => {
     expect(foundOf('STREET_ADDRESS', english, 'en')).toEqual(['1188 Sainte-Catherine St W, Unit 905']);
     expect(foundOf('STREET_ADDRESS', 'I have 2 rue tickets', 'en')).toEqual([]);
   });
+
+  it("reads a name ending in a suffix word before the suffix, and Dublin's upper and lower streets", () => {
+    const grove = 'parking lot at 918 Maple Grove Rd, Unit 12 (my building)';
+    expect(foundOf('STREET_ADDRESS', grove, 'en')).toEqual(['918 Maple Grove Rd, Unit 12']);
+    const upper = 'showed up at 12 Gardiner Street Upper, Apartment 4, Dublin 1';
+    expect(foundOf('STREET_ADDRESS', upper, 'en')).toEqual(['12 Gardiner Street Upper, Apartment 4']);
+  });
 });

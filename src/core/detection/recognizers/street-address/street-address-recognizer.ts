@@ -424,6 +424,12 @@ function numberedStreet(tokens: Tokens): number | undefined {
     }
     // The suffix's abbreviation dot ("Ln.") is left out, as sentence punctuation would be.
     if (STREET_SUFFIXES.has(t.norm) && names > 1) {
+      // "918 Maple Grove Rd": the first suffix was the name's ("Grove"), the second the street's.
+      const second = tokens.at(k);
+      if (second?.kind === 'word' && STREET_SUFFIXES.has(second.norm) && UPPER_START.test(second.text)) k++;
+      // "12 Gardiner Street Upper": Dublin's upper and lower halves of a street.
+      const half = tokens.at(k);
+      if (half?.kind === 'word' && (half.text === 'Upper' || half.text === 'Lower')) k++;
       // "1600 Pennsylvania Ave NW": a compass point in capitals after the suffix.
       const quadrant = tokens.at(k);
       if (
