@@ -102,4 +102,10 @@ describe('phone recognizer', () => {
     expect(foundOf('PHONE', 'fone 0300 789 6000', 'pt')).toEqual([]);
     expect(foundOf('PHONE', 'my phone is 0803 452 7719', 'en')).toEqual(['0803 452 7719']);
   });
+
+  it('keeps the opening parenthesis of an area code inside a longer run', () => {
+    const reply = 'Cliente: 318.456.902-06 22/07/1979 (81) 98834-5521';
+    const text = `Atendente: seu CPF, data de nascimento e um telefone, por favor\n${reply}`;
+    expect(foundOf('PHONE', text, 'pt')).toEqual(['(81) 98834-5521']);
+  });
 });

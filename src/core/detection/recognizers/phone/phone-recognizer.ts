@@ -244,6 +244,16 @@ function codeSuffix(doc: AnalyzedText, cues: CueTable, start: number): boolean {
 }
 
 /** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
+/**
+ * "22/07/1979 (81) 98834-5521": inside a longer run, the area code's opening parenthesis is a
+ * separator of the run, not part of the span; the number takes it back.
+ */
+function withOpeningParenthesis(text: string, span: NumberSpan): number {
+  const start = span.start;
+  if (span.first === 0 || text.charCodeAt(start - 1) !== 40) return start;
+  return text.charCodeAt(span.run.groups[span.first]!.end) === 41 ? start - 1 : start;
+}
+
 export const phoneRecognizer: Recognizer = {
   name: 'phone',
   types: ['PHONE'],
@@ -304,7 +314,7 @@ export const phoneRecognizer: Recognizer = {
       if (verdict === 'other-type') score -= 0.3;
       sink.push({
         type: 'PHONE',
-        start: span.start,
+        start: withOpeningParenthesis(doc.text, span),
         end: span.end,
         score: clampScore(score),
         recognizer: 'phone',

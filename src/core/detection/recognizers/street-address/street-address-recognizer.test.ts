@@ -122,4 +122,12 @@ describe('street address recognizer', () => {
     const upper = 'showed up at 12 Gardiner Street Upper, Apartment 4, Dublin 1';
     expect(foundOf('STREET_ADDRESS', upper, 'en')).toEqual(['12 Gardiner Street Upper, Apartment 4']);
   });
+
+  it('reads a spelled-out compass point after the suffix, and a comma after a Quebec house number', () => {
+    const west = 'deliver it to 88 Queen Street West, Unit 1504, Toronto ON';
+    expect(foundOf('STREET_ADDRESS', west, 'en')).toEqual(['88 Queen Street West, Unit 1504']);
+    const comma = 'New address is 4521, rue Saint-Denis, app. 3, Montréal QC';
+    expect(foundOf('STREET_ADDRESS', comma, 'en')).toEqual(['4521, rue Saint-Denis, app. 3']);
+    expect(foundOf('STREET_ADDRESS', 'at 5 Oak Street west of here', 'en')).toEqual(['5 Oak Street']);
+  });
 });

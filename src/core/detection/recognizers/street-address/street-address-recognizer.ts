@@ -375,9 +375,9 @@ function hyphenatedRest(tokens: Tokens, k: number): number {
   }
 }
 
-/** "221 rue Saint-Denis, app. 3", "2150 rue Sainte-Catherine Ouest": Quebec's French form. */
-function frenchNumberedStreet(tokens: Tokens): number | undefined {
-  let k = 2;
+/** "221 rue Saint-Denis, app. 3", "2150 rue Sainte-Catherine Ouest": Quebec's French form, the type at `type`. */
+function frenchNumberedStreet(tokens: Tokens, type: number): number | undefined {
+  let k = type + 1;
   if (isPunct(tokens.at(k), '.')) k++;
   let names = 0;
   for (; names < 4; names++) {
@@ -395,8 +395,11 @@ function frenchNumberedStreet(tokens: Tokens): number | undefined {
 
 /** "742 Evergreen Terrace Apt 3", "4596 N Cedar St", "17 Ridge Drive, Suite 295", "1200 W 5th St". */
 function numberedStreet(tokens: Tokens): number | undefined {
-  const type = tokens.at(1);
-  if (type?.kind === 'word' && FRENCH_STREET_TYPES.has(type.norm)) return frenchNumberedStreet(tokens);
+  // "4521, rue Saint-Denis": Quebec sets the number apart with a comma as often as not.
+  const type = isPunct(tokens.at(1), ',') ? 2 : 1;
+  const typeWord = tokens.at(type);
+  if (typeWord?.kind === 'word' && FRENCH_STREET_TYPES.has(typeWord.norm))
+    return frenchNumberedStreet(tokens, type);
   let k = 1;
   if (tokens.at(k)?.kind === 'word' && DIRECTIONS.has(tokens.at(k)!.norm)) {
     k++;
@@ -430,12 +433,14 @@ function numberedStreet(tokens: Tokens): number | undefined {
       // "12 Gardiner Street Upper": Dublin's upper and lower halves of a street.
       const half = tokens.at(k);
       if (half?.kind === 'word' && (half.text === 'Upper' || half.text === 'Lower')) k++;
-      // "1600 Pennsylvania Ave NW": a compass point in capitals after the suffix.
+      // "1600 Pennsylvania Ave NW", "88 Queen Street West": a compass point after the suffix, in
+      // capitals or spelled out.
       const quadrant = tokens.at(k);
       if (
         quadrant?.kind === 'word' &&
         DIRECTIONS.has(quadrant.norm) &&
-        quadrant.text === quadrant.text.toUpperCase()
+        (quadrant.text === quadrant.text.toUpperCase() ||
+          (quadrant.text.length > 2 && UPPER_START.test(quadrant.text)))
       )
         k++;
       return complements(tokens, k);
@@ -452,6 +457,8 @@ function wordFollows(text: string, end: number): boolean {
   let i = end;
   const c = text.charCodeAt(i);
   if (c === 0xba || c === 0xaa || c === 0xb0 || isAsciiLetterCode(c)) i++;
+  // "4521, rue Saint-Denis".
+  else if (c === 44) i++;
   while (
     i < text.length &&
     (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 160)
