@@ -133,10 +133,11 @@ export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   return lo === 0 ? -1 : runs[lo - 1]!.end;
 }
 
-/** "(4 dígitos)": one digit right after an opening parenthesis; "[10:03]": a turn's time. */
+/** "(4 dígitos)", "de 4 dígitos": a digit count; "[10:03]": a turn's time. */
 function countInAside(text: string, run: NumberRun): boolean {
   const opening = text.charCodeAt(run.groups[0]!.start - 1);
   if (opening === 40) return run.digitCount === 1;
+  if (run.digitCount === 1 && DIGIT_COUNT.test(text.slice(run.end, run.end + 12))) return true;
   // "[10:03]", or "10:15 " opening a line: the run is one of the time's two numbers; a bounded look.
   if (run.digitCount > 2) return false;
   const from = Math.max(0, run.start - 4);
@@ -144,6 +145,9 @@ function countInAside(text: string, run: NumberRun): boolean {
   // A bare time matched at the slice's start is a line's first only at the text's start.
   return time !== null && (from === 0 || time[0].charCodeAt(0) === 91 || time[0].charCodeAt(0) === 10);
 }
+
+/** "4 dígitos", "3 digits", "3 números": the count of a code's digits. */
+const DIGIT_COUNT = /^ (?:d[ií]gitos|digitos|digits|n[uú]meros|numbers)\b/i;
 
 /** A turn's time: in brackets anywhere, or bare at the start of a line ("\n10:15 Customer:"). */
 const TURN_TIME = /\[\d{1,2}:\d{2}\]|(?:^|\n)\d{1,2}:\d{2} /;

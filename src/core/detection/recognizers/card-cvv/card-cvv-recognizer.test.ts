@@ -51,4 +51,9 @@ describe('card security code recognizer', () => {
     expect(foundOf('CARD_CVV', 'cartão 4539 1488 0343 6467 validade 08/27 e 392', 'pt')).toEqual(['392']);
     expect(foundOf('CARD_CVV', 'card 4539 1488 0343 6467, 08/27, 392.50 dollars', 'en')).toEqual([]);
   });
+
+  it('does not let a count of digits stand between the cue and the code', () => {
+    const text = 'Número 3794 281605 31741, caducidad 11/26, el CID de 4 dígitos es 7204.';
+    expect(foundOf('CARD_CVV', text, 'es')).toEqual(['7204']);
+  });
 });

@@ -38,4 +38,11 @@ describe('credit card recognizer', () => {
     expect(foundOf('CREDIT_CARD', 'IMEI 490154203237518', 'en')).toEqual([]);
     expect(foundOf('CREDIT_CARD', 'código de barras 7891234567895', 'pt')).toEqual([]);
   });
+
+  it("finds no card inside an invoice's access key printed in groups of four", () => {
+    const key =
+      'NF-e nº 000.128.447, chave de acesso 3525 0398 1172 6500 0134 5500 1000 1284 4710 0093 7712, SKU';
+    expect(foundOf('CREDIT_CARD', key, 'pt')).toEqual([]);
+    expect(foundOf('CREDIT_CARD', 'cards 4111 1111 1111 1111 5500 0000 0000 0004', 'en')).toHaveLength(2);
+  });
 });

@@ -1,3 +1,4 @@
+import type { NumberRun } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { numberSpans, gluedToLetters } from '../../number-spans.js';
 import { hasCueOfKind } from '../../cues.js';
@@ -27,12 +28,23 @@ const TYPICAL_GROUPINGS = new Set([
 ]);
 
 /** Card numbers: 13–19 digits of a known issuer range passing Luhn; a card cue also takes a mistyped one. */
+/**
+ * "chave de acesso 3525 0398 1172 6500 0134 5500 1000 1284 4710 0093 7712": an invoice's 44-digit
+ * access key or a barcode, printed in nine or more groups of four, holds no card.
+ */
+function inAccessKey(run: NumberRun): boolean {
+  const groups = run.groups;
+  if (groups.length < 9) return false;
+  for (const g of groups) if (g.end - g.start !== 4) return false;
+  return true;
+}
+
 export const creditCardRecognizer: Recognizer = {
   name: 'credit-card',
   types: ['CREDIT_CARD'],
   detect(doc, context, sink: Entity[]) {
     for (const span of numberSpans(doc, 13, 19)) {
-      if (span.prefixed) continue;
+      if (span.prefixed || inAccessKey(span.run)) continue;
       if (gluedToLetters(doc, span.start, span.end)) continue;
       const valid = luhnValid(span.digits) && cardIssuer(span.digits) !== undefined;
       if (!valid && !hasCueOfKind(doc, context.cues, 'CREDIT_CARD')) continue;
