@@ -190,6 +190,8 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     // Someone else named: "o nome dele era vanderlei", "her name is Aoife", "se llama Yoleida".
     ...['nome dele e', 'nome dela e', 'nome dele era', 'nome dela era', 'his name is', 'her name is'],
     ...['his name was', 'her name was', 'su nombre es', 'su nombre era', 'se llama', 'se chama'],
+    // "Les escribe Rania Khoury", "quem escreve é a Dona Cida": the writer names themselves.
+    ...['les escribe', 'le escribe', 'te escribe', 'quien escribe es', 'quem escreve e', 'quem escreve e a'],
     'landlord is',
     'landlady is',
     'the owner is',
@@ -462,7 +464,7 @@ export const COMPANY_BEFORE = new Set(
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
   veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao
-  muebles mudancas mudanzas viajes viagens turismo bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
+  muebles mudancas mudanzas viajes viagens turismo polleria estadual municipal plano bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
     .split(/\s+/)
     // Chains name themselves in the plural too: "Zapaterías Don Pedro", "Farmácias Pague Menos".
     .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),
@@ -482,7 +484,7 @@ export const COMPANY_AFTER = new Set(
   academia fitness pet petshop burger pizza pizzaria grill steakhouse tacos sushi hamburgueria lanches outlet
   electronics hardware supply supplies center centre plaza mall dental medical realty insurance law legal accounting
   consulting
-  centro island islands beach bay lake valley heights village county isla playa ilha hall tower station airport`.split(
+  centro island islands beach bay lake valley heights village county isla playa ilha hall tower station airport community`.split(
     /\s+/,
   ),
 );

@@ -204,6 +204,22 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', 'Oi Bia, quero a segunda via', 'pt')).toEqual([]);
   });
 
+  it('takes a known name labelling a turn with its team, and a writer who "les escribe"', () => {
+    const label = '[14:31] Juliana (Atendimento Unimed): Pode me informar nome completo?';
+    expect(foundOf('PERSON', label, 'pt')).toEqual(['Juliana']);
+    const writer = 'Les escribe Rania Khoury Abed, de la tienda';
+    expect(foundOf('PERSON', writer, 'es')).toEqual(['Rania Khoury Abed']);
+  });
+
+  it('leaves out public schools, chicken shops, plans and community hospitals named after people', () => {
+    expect(foundOf('PERSON', 'um crachá da Escola Estadual Anísio Teixeira. Se', 'pt')).toEqual([]);
+    expect(foundOf('PERSON', 'mi pedido de Pollería Doña Carmen todavía', 'es')).toEqual([]);
+    const hospital = 'appointment at Martin Luther King Jr. Community Hospital, Cardiology';
+    expect(foundOf('PERSON', hospital, 'en')).toEqual([]);
+    const plan = 'Att,\nConceição Aparecida Lima\nPlano Vida Tranquila – titular';
+    expect(foundOf('PERSON', plan, 'pt')).toEqual(['Conceição Aparecida Lima']);
+  });
+
   it('takes someone else named, Catalan double surnames, and no shop or travel agency', () => {
     const driver = 'o nome dele era vanderlei o carro era um onix prata';
     expect(foundOf('PERSON', driver, 'pt')).toEqual(['vanderlei']);

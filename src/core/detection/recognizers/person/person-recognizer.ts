@@ -239,7 +239,10 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (
     next !== undefined &&
     is(next, WordClass.COMPANY_AFTER) &&
-    /^[\s&,]{1,3}$/.test(text.slice(tail.end, next.start)) &&
+    // "Martin Luther King Jr. Community Hospital": past a suffix's dot too.
+    (is(tail, WordClass.NAME_SUFFIX) ? /^\.?[\s&,]{1,3}$/ : /^[\s&,]{1,3}$/).test(
+      text.slice(tail.end, next.start),
+    ) &&
     (next.norm.length > 3 || next.upper)
   )
     return 0;

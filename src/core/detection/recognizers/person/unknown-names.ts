@@ -248,5 +248,7 @@ export function speakerLabelled(doc: AnalyzedText, first: number, last: number):
   // capitalised word would make the scan quadratic.
   if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 40) return false;
   const close = text.slice(end + 2, end + 14).indexOf('):');
-  return close > 0 && LABEL_ROLE.test(text.slice(end + 2, end + 2 + close));
+  if (close > 0 && LABEL_ROLE.test(text.slice(end + 2, end + 2 + close))) return true;
+  // "Juliana (Atendimento Unimed):": a name the lexicon knows, then the team, labels a turn.
+  return is(doc.words[first]!, WordClass.GIVEN) && /^[^()\n]{2,40}\):/.test(text.slice(end + 2, end + 45));
 }
