@@ -8,9 +8,9 @@ import type { Lang } from './entity.js';
 /**
  * Labelled sets written by hand, by authors who had not seen the detector, following the eval
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
- * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 11
+ * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 13
  * were each scored before any rule learnt from them, then used the same way (docs/detection.md).
- * The bounds guard what the rules reached (leak 4.8%, 21 false alarms per 1,000 over sets 1-11).
+ * The bounds guard what the rules reached (leak 4.3%, 20 false alarms per 1,000 over sets 1-13).
  */
 interface GoldMessage {
   readonly id: string;
@@ -49,8 +49,8 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(1000);
-    expect(goldCount).toBeGreaterThanOrEqual(2550);
+    expect(messages.length).toBeGreaterThanOrEqual(1160);
+    expect(goldCount).toBeGreaterThanOrEqual(2970);
   });
 
   it('leaks at most 6% of the values', () => {
