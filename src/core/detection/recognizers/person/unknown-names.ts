@@ -151,10 +151,12 @@ const PARTICLE_HALVES = new Set(['in', 'up', 'on', 'off', 'out', 'by', 'over', '
 export function hyphenatedGivenName(doc: AnalyzedText, index: number): boolean {
   const words = doc.words;
   const w = words[index]!;
+  // The hyphen first: this runs for every capitalised word no lexicon knows.
+  if (doc.text.charCodeAt(w.end) !== 45 || !w.capitalized || w.upper) return false;
   const second = words[index + 1];
   const surname = words[index + 2];
-  if (second === undefined || surname === undefined || !w.capitalized || w.upper) return false;
-  if (second.start !== w.end + 1 || doc.text.charCodeAt(w.end) !== 45 || second.capitalized) return false;
+  if (second === undefined || surname === undefined) return false;
+  if (second.start !== w.end + 1 || second.capitalized) return false;
   if (w.end - w.start > 5 || second.end - second.start > 5 || PARTICLE_HALVES.has(second.norm)) return false;
   return (
     surname.capitalized &&

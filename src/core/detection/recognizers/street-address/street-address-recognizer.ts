@@ -526,6 +526,8 @@ export const streetAddressRecognizer: Recognizer = {
     }
     // An English-style address ends in a street suffix ("Maple Drive"); Quebec's starts with a type.
     if ((doc.classes & (WordClass.STREET_SUFFIX | WordClass.STREET_TYPE)) === 0) return;
+    // Without a suffix only Quebec's form can follow a number: its type word is checked before tokenizing.
+    const frenchOnly = (doc.classes & WordClass.STREET_SUFFIX) === 0;
     for (const run of doc.runs) {
       const first = run.groups[0]!;
       if (typedSpans.some((a) => first.start >= a.start && first.start < a.end)) continue;
@@ -533,6 +535,7 @@ export const streetAddressRecognizer: Recognizer = {
       if (first.start > 0 && /[\p{L}\d]/u.test(text[first.start - 1]!)) continue;
       const g = unitSlashHouse(text, run) ?? first;
       if (g.end - g.start > 5 || !wordFollows(text, g.end)) continue;
+      if (frenchOnly && !FRENCH_STREET_TYPES.has(doc.words[doc.wordIndexAt(g.end)]?.norm ?? '')) continue;
       const tokens = new Tokens(text, g.start);
       const end = numberedStreet(tokens);
       if (end === undefined) continue;
