@@ -1,3 +1,4 @@
+import { countBefore } from './halving.js';
 import { foldCode, HASH_SEED, hashStep, type WordTable } from './word-table.js';
 
 /**
@@ -362,14 +363,7 @@ class Analysis implements AnalyzedText {
 
   wordIndexAt(offset: number): number {
     const words = this.words;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((words[mid] as Word).start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countBefore(words.length, (i) => (words[i] as Word).start < offset);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Entity } from './entity.js';
+import { countBefore } from './halving.js';
 
 /**
  * Spans already found with high confidence by recognizers that ran earlier. A later, costlier
@@ -24,14 +25,8 @@ export function claimedSpans(
   let furthest = -1;
   for (let k = 0; k < claims.length; k++) furthestEnd[k] = furthest = Math.max(furthest, claims[k]!.end);
   const inside = (offset: number) => {
-    let lo = 0;
-    let hi = claims.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (claims[mid]!.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && furthestEnd[lo - 1]! > offset;
+    const starting = countBefore(claims.length, (k) => claims[k]!.start <= offset);
+    return starting > 0 && furthestEnd[starting - 1]! > offset;
   };
   return (start, end) => inside(start) || inside(end - 1);
 }

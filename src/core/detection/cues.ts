@@ -1,5 +1,6 @@
 import type { AnalyzedText, Word } from './analyzed-text.js';
 import { normalizeWord } from './analyzed-text.js';
+import { countBefore } from './halving.js';
 
 /**
  * Context cues: the words people put before a value to say what it is ("meu cpf é", "card number",
@@ -153,15 +154,9 @@ export function nearestCueBefore(
   if (hits.length === 0) return undefined;
   const words = doc.words;
   const firstAfter = doc.wordIndexAt(offset);
-  // The last hit ending before the value, found by halving: a message may hold thousands of cues.
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((hits[mid] as CueHit).last < firstAfter) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let h = lo - 1; h >= 0; h--) {
+  // The last hit ending before the value: a message may hold thousands of cues.
+  const ending = countBefore(hits.length, (h) => (hits[h] as CueHit).last < firstAfter);
+  for (let h = ending - 1; h >= 0; h--) {
     const hit = hits[h] as CueHit;
     const distance = firstAfter - 1 - hit.last;
     if (distance >= window) return undefined;

@@ -1,6 +1,7 @@
 import { isBlankCode, isLetterCode, type AnalyzedText, type NumberRun } from './analyzed-text.js';
 import { type Cue, nearestCueBefore, OTHER } from './cues.js';
 import type { RecognizerContext } from './recognizer.js';
+import { countBefore } from './halving.js';
 
 /** How far back, in words, a cue may stand from the value it introduces. */
 export const CUE_WINDOW = 6;
@@ -122,13 +123,7 @@ function endsSentenceAt(text: string, i: number): boolean {
  */
 export function previousRunEnd(doc: AnalyzedText, offset: number): number {
   const runs = doc.runs;
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (runs[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  let lo = countBefore(runs.length, (r) => runs[r]!.end <= offset);
   while (lo > 0 && countInAside(doc.text, runs[lo - 1]!)) lo--;
   return lo === 0 ? -1 : runs[lo - 1]!.end;
 }
