@@ -4,6 +4,7 @@ import { numberSpans, gluedToLetters, groupLengthsOf, type NumberSpan } from '..
 import { hasCueOfKind, nearestCueBefore } from '../../cues.js';
 import { cueBefore, speakerLabelEnd } from '../../numeric-cues.js';
 import type { Recognizer, RecognizerContext } from '../../recognizer.js';
+import { lineStartWithin } from '../../text-lines.js';
 import { monthOf } from './month-names.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 
@@ -110,14 +111,7 @@ const OTHER_EVENTS = new Set(
 /** How far back the start of a line is looked for: a turn longer than this is no short reply. */
 const TURN_REACH = 400;
 
-/** Start of the line holding `offset` (0 for the text's first line), or -1 past TURN_REACH. */
-function lineStartNear(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) {
-    if (text.charCodeAt(i) === 10) return i + 1;
-    if (offset - i > TURN_REACH) return -1;
-  }
-  return 0;
-}
+const lineStartNear = (text: string, offset: number): number => lineStartWithin(text, offset, TURN_REACH);
 
 /**
  * "Agent: ...your date of birth and postcode.\nCustomer: 14 February 1979, LS6 2QT": a full date

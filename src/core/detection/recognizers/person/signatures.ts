@@ -1,5 +1,6 @@
 import { analyzeText, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import { cueEndingAt, nearestCueBefore } from '../../cues.js';
+import { lineStartWithin } from '../../text-lines.js';
 import { WordTable } from '../../word-table.js';
 import { WORD_CLASSES, WordClass } from '../word-classes.js';
 import { ROLES } from './person-context.js';
@@ -20,13 +21,7 @@ const SIGNATURE_REACH = 120;
 
 const ONLY_MARKS = /^[\s\p{P}\p{S}]*$/u;
 
-/** Start of the line holding `offset`, or -1 when it lies beyond the reach. */
-function lineStartOf(text: string, offset: number): number {
-  // A bounded loop, not lastIndexOf: that would search the whole text before a long line.
-  for (let i = offset - 1; i >= 0 && offset - i <= SIGNATURE_REACH; i--)
-    if (text.charCodeAt(i) === 10) return i + 1;
-  return offset <= SIGNATURE_REACH ? 0 : -1;
-}
+const lineStartOf = (text: string, offset: number): number => lineStartWithin(text, offset, SIGNATURE_REACH);
 
 /** Only punctuation, symbols and emoji follow until the end of the message (within reach). */
 function endsMessage(text: string, end: number): boolean {
