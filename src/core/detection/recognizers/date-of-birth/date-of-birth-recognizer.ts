@@ -118,8 +118,7 @@ const lineStartNear = (text: string, offset: number): number => lineStartWithin(
  * opening a reply in a transcript, when the turn before asked for the date of birth among other
  * things. The reply may start with a word of assent ("sure, June 2 1983") or give what was asked
  * first, capitalised, before a comma ("Gabriela Cevallos Andrade, 15/08/1997", "Raimunda dos Santos,
- * 82714035671, 12/09/1958"), never a sentence
- * of its own ("sure, the renewal date is 3rd of May 2026").
+ * 82714035671, 12/09/1958"), never a sentence of its own ("sure, the renewal date is 3rd of May 2026").
  */
 function answersBirthQuestion(doc: AnalyzedText, context: RecognizerContext, date: FoundDate): boolean {
   const text = doc.text;

@@ -36,7 +36,6 @@ const MAX_SCORE = 0.88;
 
 const styleOf = (w: Word): Style => (w.upper ? 'upper' : w.capitalized ? 'title' : 'lower');
 
-/** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
 /** Arabic article particles of surnames, written capitalised: "Fatima El Amrani", "Omar Al Farsi". */
 const ARTICLE_PARTICLES = new Set(['el', 'al']);
 
@@ -50,6 +49,7 @@ function particleIn(style: Style, w: Word): boolean {
   return style === 'title' && w.capitalized && !w.upper && ARTICLE_PARTICLES.has(w.norm);
 }
 
+/** Grows a name from a given name: more names, particles, and (for capitalised text) capitalised surnames. */
 function growChain(doc: AnalyzedText, first: number): Chain {
   const words = doc.words;
   const head = words[first]!;
