@@ -37,4 +37,10 @@ describe('numeric cues', () => {
     expect(found('Mi número de pedido es 612345678 y llega el jueves', 'es')).toEqual([]);
     expect(found('meu telefone do cadastro é 11 98765-4321', 'pt')).toEqual(['PHONE:11 98765-4321']);
   });
+
+  it('read loyalty and membership numbers as no phone', () => {
+    expect(found('Meu número TudoAzul é 8876543210 e o localizador', 'pt')).toEqual([]);
+    expect(found('Mi número de socio LifeMiles es 00418829705.', 'es')).toEqual([]);
+    expect(found('my Flying Blue number 1234567890, thanks', 'en')).toEqual([]);
+  });
 });

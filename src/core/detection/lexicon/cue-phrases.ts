@@ -272,6 +272,10 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'numero de serie',
     'serial number',
     'imei',
+    // Loyalty and membership numbers: "número de socio LifeMiles", "Flying Blue number".
+    ...['numero de socio', 'member number', 'membership number', 'numero de fidelidade', 'loyalty number'],
+    ...['frequent flyer', 'tudoazul', 'smiles', 'lifemiles', 'aadvantage', 'skymiles', 'mileageplus'],
+    ...['flying blue', 'latam pass', 'avios', 'iberia plus'],
     'versao',
     'version',
     'firmware',

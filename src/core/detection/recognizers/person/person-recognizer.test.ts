@@ -211,6 +211,12 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', writer, 'es')).toEqual(['Rania Khoury Abed']);
   });
 
+  it('leaves out stadiums, gardens and elementary schools, and words glued to digits', () => {
+    expect(foundOf('PERSON', 'Row F at Madison Square Garden for Sat', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'the bus for Lincoln Elementary was late', 'en')).toEqual([]);
+    expect(foundOf('PERSON', '[21:12] Cliente: IPv4 192.168.15.7, gateway', 'pt')).toEqual([]);
+  });
+
   it('leaves out public schools, chicken shops, plans and community hospitals named after people', () => {
     expect(foundOf('PERSON', 'um crachá da Escola Estadual Anísio Teixeira. Se', 'pt')).toEqual([]);
     expect(foundOf('PERSON', 'mi pedido de Pollería Doña Carmen todavía', 'es')).toEqual([]);

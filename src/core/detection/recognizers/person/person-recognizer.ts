@@ -1,4 +1,10 @@
-import { isAsciiAlnumCode, isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import {
+  isAsciiAlnumCode,
+  isBlankCode,
+  isDigitCode,
+  type AnalyzedText,
+  type Word,
+} from '../../analyzed-text.js';
 import { cueEndingAt, nearestCueBefore, type Cue } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { previousRunEnd } from '../../numeric-cues.js';
@@ -457,6 +463,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
         joinedBySpace(doc.text, words[i - 1]!, w);
       if (!lowerNamed) continue;
     }
+    // "IPv4", "A320": a word glued to digits is a code, no name.
+    if (isDigitCode(doc.text.charCodeAt(w.end))) continue;
     const known =
       is(w, WordClass.GIVEN) ||
       (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||

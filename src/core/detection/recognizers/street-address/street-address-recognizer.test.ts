@@ -130,4 +130,9 @@ describe('street address recognizer', () => {
     expect(foundOf('STREET_ADDRESS', comma, 'en')).toEqual(['4521, rue Saint-Denis, app. 3']);
     expect(foundOf('STREET_ADDRESS', 'at 5 Oak Street west of here', 'en')).toEqual(['5 Oak Street']);
   });
+
+  it('reads Irish estates named Park', () => {
+    const park = 'Our new pickup address is 27 Glenageary Park, Apt 3, Dún Laoghaire';
+    expect(foundOf('STREET_ADDRESS', park, 'en')).toEqual(['27 Glenageary Park, Apt 3']);
+  });
 });

@@ -38,7 +38,7 @@ export const LOWER_CASE_STREET_TYPES = new Set([
 export const STREET_SUFFIXES = new Set(
   `street st avenue ave av road rd drive dr lane ln court ct boulevard blvd way place pl terrace ter circle cir parkway
   pkwy highway hwy square sq trail trl loop alley aly row crescent cres close path pike plaza walk parade mews grove
-  gardens gdns rise wharf quay esplanade promenade lawn lawns heights vale meadows manor downs circuit cct`.split(
+  gardens gdns rise wharf quay esplanade promenade lawn lawns heights vale meadows manor downs circuit cct park`.split(
     /\s+/,
   ),
 );
