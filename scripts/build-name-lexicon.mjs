@@ -106,6 +106,11 @@ Oluwaseun Olumide Babajide Temitope Tolulope Funmilayo Folake Yetunde Bukola Ade
 Aitor Unai Asier Gorka Ander Iker Xabier Ainhoa Amaia Leire Nerea Itziar Garazi Irati Uxue Naiara Oihane Idoia Edurne
 Arantxa Itsaso Haizea Josu Koldo Iratxe Maialen
 Vanderlei Vanderleia Wanderlei Montse Montserrat Meritxell Oriol Arnau Roser Jordi Nuria Pau Quim Txell
+Dimitrios Georgios Konstantinos Ioannis Nikolaos Panagiotis Vasilios Eleni Katerina Despina Athanasia Stavros
+Armen Aram Tigran Narek Anahit Gohar Lilit Hasmik Arsen Davit Farhad Dariush Reza Mehdi Hossein Maryam Shirin
+Parisa Mahsa Arash Babak Kourosh Rahim Karim Tanvir Nusrat Farhana Sabina Shahida Rafiq Tesfaye Abebe Girma
+Tadesse Mulugeta Selam Meron Yohannes Dawit Hailu Almaz Aminata Fatou Moussa Mamadou Ousmane Abdoulaye Awa
+Mariama Cheikh Ibrahima Aissatou
 `;
 const OTHER_ORIGIN_SURNAMES = `
 Sato Suzuki Takahashi Tanaka Watanabe Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto
@@ -138,6 +143,9 @@ Etxeberria Goikoetxea Agirre Zubizarreta Urrutia Arrieta Garmendia Arana Zabala 
 Larrañaga Iturbe Mendizabal Egaña Uriarte Bengoetxea Azpiazu Goñi Irigoyen Urquiza Echeverría Aguirre Goicoechea
 Etxebarria Arriola Ugarte Zubiaurre Lizarraga
 Puig Pujol Casals Vilanova Puigdemont Vilaseca Riera Bosch Camps Pons Rovira Sabaté Batlle Comas Ferrer
+Papadopoulos Papadopoulou Georgiou Nikolaou Pappas Papadakis Petrosyan Sargsyan Hakobyan Grigoryan Harutyunyan
+Khachatryan Hovhannisyan Rahimi Hosseini Mohammadi Ahmadi Karimi Rezaei Moradi Jafari Chowdhury Uddin Hossain
+Rahman Akter Begum Bekele Tesfaye Haile Alemu Girma Gebre Diop Ndiaye Diallo Traore Coulibaly Cisse Sow
 `;
 
 // Function words of pt, en and es, and words of the person cues ("name", "sister") that some name

@@ -464,7 +464,7 @@ export const COMPANY_BEFORE = new Set(
   farmacias drogueria taller cafeteria market bakery salon motors garage outlet fundacao fundacion igreja iglesia
   joalheria relojoaria perfumaria doceria sorveteria acougue armazem emporio feira marcenaria serralheria oficina
   veterinaria agropecuaria auto-pecas autopecas pecas moveis tecidos modas confeccoes bazar atacado atacadao
-  muebles mudancas mudanzas viajes viagens turismo polleria estadio stadium estadual municipal plano bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
+  muebles mudancas mudanzas viajes viagens turismo polleria estadio stadium biblioteca library lavanderia cartorio estadual municipal plano bloco torre pabellon pavilhao pavilion auditorio sala vip terminal estacao estacion aeroporto aeropuerto israelita`
     .split(/\s+/)
     // Chains name themselves in the plural too: "Zapaterías Don Pedro", "Farmácias Pague Menos".
     .flatMap((word) => [word, `${word}s`, /[lnr]$/.test(word) ? `${word}es` : `${word}s`]),

@@ -211,6 +211,17 @@ describe('person recognizer', () => {
     expect(foundOf('PERSON', writer, 'es')).toEqual(['Rania Khoury Abed']);
   });
 
+  it("takes a speaker named after a turn's time, and a signer whose title line follows", () => {
+    const timed = '[14:02] Rahim Uddin Chowdhury: boa tarde, preciso agendar';
+    expect(foundOf('PERSON', timed, 'pt')).toEqual(['Rahim Uddin Chowdhury']);
+    expect(foundOf('PERSON', '[10:02] Cliente: oi, tudo bem?', 'pt')).toEqual([]);
+    const signed = 'Thanks.\nBest regards,\nOluwaseun Adeyemi\nImports Coordinator';
+    expect(foundOf('PERSON', signed, 'en')).toEqual(['Oluwaseun Adeyemi']);
+    const title = 'les escribo por mi abuelo, don Héctor Ruggiero, tiene 87 años';
+    expect(foundOf('PERSON', title, 'es')).toEqual(['Héctor Ruggiero']);
+    expect(foundOf('PERSON', 'La biblioteca Gabriel García Márquez no abre', 'es')).toEqual([]);
+  });
+
   it('leaves out stadiums, gardens and elementary schools, and words glued to digits', () => {
     expect(foundOf('PERSON', 'Row F at Madison Square Garden for Sat', 'en')).toEqual([]);
     expect(foundOf('PERSON', 'the bus for Lincoln Elementary was late', 'en')).toEqual([]);

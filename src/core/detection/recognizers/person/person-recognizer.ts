@@ -30,6 +30,7 @@ import {
   NOT_UNKNOWN_NAME,
   shoutedNaming,
   speakerLabelled,
+  timedSpeakerName,
   notNameWord,
   unknownBeforeSurname,
   withUnknownGivenName,
@@ -245,8 +246,9 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
   if (
     next !== undefined &&
     is(next, WordClass.COMPANY_AFTER) &&
-    // "Martin Luther King Jr. Community Hospital": past a suffix's dot too.
-    (is(tail, WordClass.NAME_SUFFIX) ? /^\.?[\s&,]{1,3}$/ : /^[\s&,]{1,3}$/).test(
+    // "Martin Luther King Jr. Community Hospital": past a suffix's dot too; never across lines
+    // ("Oluwaseun Adeyemi\nImports Coordinator" signs, then gives a title).
+    (is(tail, WordClass.NAME_SUFFIX) ? /^\.?[ \t&,]{1,3}$/ : /^[ \t&,]{1,3}$/).test(
       text.slice(tail.end, next.start),
     ) &&
     (next.norm.length > 3 || next.upper)
@@ -460,9 +462,12 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
         introduced &&
         i > 0 &&
         is(words[i - 1]!, WordClass.NAMING_END) &&
+        !is(w, WordClass.TITLE) &&
         joinedBySpace(doc.text, words[i - 1]!, w);
       if (!lowerNamed) continue;
     }
+    // "mi abuelo, don Héctor": a lower-case title is the title of the name after it.
+    if (!w.capitalized && is(w, WordClass.TITLE)) continue;
     // "IPv4", "A320": a word glued to digits is a code, no name.
     if (isDigitCode(doc.text.charCodeAt(w.end))) continue;
     const known =
@@ -475,7 +480,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       !(introduced && (!w.upper || shoutedNaming(doc, i)) && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i)) &&
       !greetedUnknownName(doc, i) &&
-      !speakerLabelled(doc, i, i)
+      !speakerLabelled(doc, i, i) &&
+      !timedSpeakerName(doc, i)
     )
       continue;
     const chain = withUnknownGivenName(doc, growChain(doc, i));

@@ -62,6 +62,28 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
   return phraseEnd.start >= sentenceStart(doc.text, w.start);
 }
 
+/** A turn's time opening its line: "[14:02] ", "10:15 ". */
+const TURN_TIME_BEFORE = /(?:^|\n)\[?\d{1,2}:\d{2}(?::\d{2})?\]? ?$/;
+
+/**
+ * "[14:02] Rahim Uddin Chowdhury: boa tarde": after a turn's time, up to four capitalised words and a
+ * colon are the speaker's name, whatever lexicon knows it. Roles ("Cliente:", "Agent:") are not.
+ */
+export function timedSpeakerName(doc: AnalyzedText, index: number): boolean {
+  const words = doc.words;
+  const w = words[index]!;
+  const text = doc.text;
+  if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start))) return false;
+  for (let k = index; k < words.length && k < index + 4; k++) {
+    const word = words[k]!;
+    if (!word.capitalized || word.upper || word.end - word.start < 2) return false;
+    if (ROLES.has(word.norm) || notNameWord(word) || is(word, NOT_UNKNOWN_NAME)) return false;
+    if (text.charCodeAt(word.end) === 58) return true;
+    if (!joinedBySpace(text, word, words[k + 1] ?? word)) return false;
+  }
+  return false;
+}
+
 /** Words that make a naming phrase or form field say "name" outright ("my name is", "Titular:"). */
 const NAME_WORDS = new Set([
   'name',
