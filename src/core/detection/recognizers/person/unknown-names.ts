@@ -73,6 +73,10 @@ export function timedSpeakerName(doc: AnalyzedText, index: number): boolean {
   const words = doc.words;
   const w = words[index]!;
   const text = doc.text;
+  // "] " or a digit and a blank right before: the cheap test first, this runs for every
+  // capitalised word no lexicon knows.
+  const mark = text.charCodeAt(w.start - 2);
+  if (text.charCodeAt(w.start - 1) !== 32 || (mark !== 93 && !(mark >= 48 && mark <= 57))) return false;
   if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start))) return false;
   for (let k = index; k < words.length && k < index + 4; k++) {
     const word = words[k]!;
