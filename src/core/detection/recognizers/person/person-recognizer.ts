@@ -462,7 +462,6 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
         introduced &&
         i > 0 &&
         is(words[i - 1]!, WordClass.NAMING_END) &&
-        !is(w, WordClass.TITLE) &&
         joinedBySpace(doc.text, words[i - 1]!, w);
       if (!lowerNamed) continue;
     }
