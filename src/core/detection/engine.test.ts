@@ -102,6 +102,7 @@ describe('linear time on adversarial input', () => {
     'IBAN prefixes': 'DE89 '.repeat(MB / 5),
     'months and digits': '12 de março de '.repeat(MB / 15),
     'cues and values': 'cpf 123.456.789-09 '.repeat(MB / 19),
+    'cards and their codes': 'card 4111 1111 1111 1111 123. '.repeat(Math.ceil(MB / 30)),
     'birth questions and answers': 'A: data de nascimento?\nB: 12/03/1990\n'.repeat(MB / 37),
   };
   for (const [name, text] of Object.entries(inputs)) {

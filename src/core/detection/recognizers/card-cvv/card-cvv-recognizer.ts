@@ -1,6 +1,7 @@
-import type { AnalyzedText, NumberRun } from '../../analyzed-text.js';
+import type { AnalyzedText, DigitGroup, NumberRun } from '../../analyzed-text.js';
 import type { Entity } from '../../entity.js';
 import { hasCueOfKind } from '../../cues.js';
+import { countBefore } from '../../halving.js';
 import { gluedToLetters } from '../../number-spans.js';
 import { cueBefore } from '../../numeric-cues.js';
 import { type Recognizer } from '../../recognizer.js';
@@ -14,8 +15,7 @@ export const cardCvvRecognizer: Recognizer = {
   name: 'card-cvv',
   types: ['CARD_CVV'],
   detect(doc, context, sink: Entity[]) {
-    codesTypedAfterCards(doc, sink);
-    codesListedAfterCards(doc, sink);
+    codesAfterCards(doc, sink);
     if (!hasCueOfKind(doc, context.cues, 'CARD_CVV')) return;
     for (const run of doc.runs) {
       // A card's own groups ("4532 7189 0123 4563") are no code, whatever cue comes before them.
@@ -42,38 +42,44 @@ export const cardCvvRecognizer: Recognizer = {
 /** A security code typed with no cue, right after its card: scored below an announced one. */
 const AFTER_CARD_SCORE = 0.75;
 
+/** The cards found before, each read once for a code typed or listed after it. */
+function codesAfterCards(doc: AnalyzedText, sink: Entity[]): void {
+  const found = sink.length;
+  for (let e = 0; e < found; e++) {
+    const card = sink[e]!;
+    if (card.type !== 'CREDIT_CARD') continue;
+    for (const code of [codeTypedAfter(doc, card), codeListedAfter(doc, card)])
+      if (code !== undefined)
+        sink.push({
+          type: 'CARD_CVV',
+          start: code.start,
+          end: code.end,
+          score: AFTER_CARD_SCORE,
+          recognizer: 'card-cvv',
+        });
+  }
+}
+
 /**
  * "4111 1111 1111 1111 123": three or four digits that end the run of a grouped card number found
  * before, joined to it by the card's own separator, are its security code. Read as more of the card,
  * a card mask ("****1123") would show them.
  */
-function codesTypedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
+function codeTypedAfter(doc: AnalyzedText, card: Entity): DigitGroup | undefined {
   const text = doc.text;
-  const found = sink.length;
-  for (let e = 0; e < found; e++) {
-    const card = sink[e]!;
-    if (card.type !== 'CREDIT_CARD') continue;
-    let r = 0;
-    while (r < doc.runs.length && doc.runs[r]!.end < card.end) r++;
-    const run = doc.runs[r];
-    if (run === undefined || run.start > card.start) continue;
-    const groups = run.groups;
-    // The card's last group is the run's last but one, and the card has a separator of its own.
-    const last = groups.length - 2;
-    if (last < 1 || groups[last]!.end !== card.end || groups[last - 1]!.end <= card.start) continue;
-    const code = groups[last + 1]!;
-    const digits = code.end - code.start;
-    const separator = text.slice(card.end, code.start);
-    if (digits < 3 || digits > 4 || separator !== text.slice(groups[last - 1]!.end, groups[last]!.start))
-      continue;
-    sink.push({
-      type: 'CARD_CVV',
-      start: code.start,
-      end: code.end,
-      score: AFTER_CARD_SCORE,
-      recognizer: 'card-cvv',
-    });
-  }
+  const runs = doc.runs;
+  const run = runs[countBefore(runs.length, (r) => runs[r]!.end < card.end)];
+  if (run === undefined || run.start > card.start) return undefined;
+  const groups = run.groups;
+  // The card's last group is the run's last but one, and the card has a separator of its own.
+  const last = groups.length - 2;
+  if (last < 1 || groups[last]!.end !== card.end || groups[last - 1]!.end <= card.start) return undefined;
+  const code = groups[last + 1]!;
+  const digits = code.end - code.start;
+  const separator = text.slice(card.end, code.start);
+  if (digits < 3 || digits > 4 || separator !== text.slice(groups[last - 1]!.end, groups[last]!.start))
+    return undefined;
+  return code;
 }
 
 /**
@@ -83,19 +89,12 @@ function codesTypedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
 const EXPIRY_THEN_CODE =
   /^[ \t]*[,;]?[ \t]*(?:(?:exp|val|venc)[a-z.]{0,10}:?[ \t]*)?\d{1,2}\/\d{2,4}[ \t]*(?:[,;]|[ \t](?:e|and|y))[ \t]*(\d{3,4})(?![\d/.,-]?\d)/i;
 
-function codesListedAfterCards(doc: AnalyzedText, sink: Entity[]): void {
-  const text = doc.text;
-  const found = sink.length;
-  for (let e = 0; e < found; e++) {
-    const card = sink[e]!;
-    if (card.type !== 'CREDIT_CARD') continue;
-    const listed = EXPIRY_THEN_CODE.exec(text.slice(card.end, card.end + 24));
-    if (listed === null) continue;
-    const end = card.end + listed[0].length;
-    const start = end - listed[1]!.length;
-    if (gluedToLetters(doc, start, end)) continue;
-    sink.push({ type: 'CARD_CVV', start, end, score: AFTER_CARD_SCORE, recognizer: 'card-cvv' });
-  }
+function codeListedAfter(doc: AnalyzedText, card: Entity): DigitGroup | undefined {
+  const listed = EXPIRY_THEN_CODE.exec(doc.text.slice(card.end, card.end + 24));
+  if (listed === null) return undefined;
+  const end = card.end + listed[0].length;
+  const start = end - listed[1]!.length;
+  return gluedToLetters(doc, start, end) ? undefined : { start, end };
 }
 
 /** Not joined to a neighbouring group by "/", "." or "-", which would make it part of a date, amount or code. */
