@@ -27,7 +27,6 @@ const TYPICAL_GROUPINGS = new Set([
   '5,5,5,4',
 ]);
 
-/** Card numbers: 13–19 digits of a known issuer range passing Luhn; a card cue also takes a mistyped one. */
 /**
  * "chave de acesso 3525 0398 1172 6500 0134 5500 1000 1284 4710 0093 7712": an invoice's 44-digit
  * access key or a barcode, printed in nine or more groups of four, holds no card.
@@ -39,6 +38,7 @@ function inAccessKey(run: NumberRun): boolean {
   return true;
 }
 
+/** Card numbers: 13–19 digits of a known issuer range passing Luhn; a card cue also takes a mistyped one. */
 export const creditCardRecognizer: Recognizer = {
   name: 'credit-card',
   types: ['CREDIT_CARD'],

@@ -115,14 +115,19 @@ const lineStartNear = (text: string, offset: number): number => lineStartWithin(
 
 /**
  * "Agent: ...your date of birth and postcode.\nCustomer: 14 February 1979, LS6 2QT": a full date
- * opening a reply in a transcript, when the turn before asked for the date of birth among other
- * things. The reply may start with a word of assent ("sure, June 2 1983") or give what was asked
- * first, capitalised, before a comma ("Gabriela Cevallos Andrade, 15/08/1997", "Raimunda dos Santos,
- * 82714035671, 12/09/1958"), never a sentence of its own ("sure, the renewal date is 3rd of May 2026").
+ * opening a reply in a transcript (the reply's line starts at `lineStart`), when the turn before
+ * asked for the date of birth among other things. The reply may start with a word of assent ("sure,
+ * June 2 1983") or give what was asked first, capitalised, before a comma ("Gabriela Cevallos
+ * Andrade, 15/08/1997", "Raimunda dos Santos, 82714035671, 12/09/1958"), never a sentence of its own
+ * ("sure, the renewal date is 3rd of May 2026").
  */
-function answersBirthQuestion(doc: AnalyzedText, context: RecognizerContext, date: FoundDate): boolean {
+function answersBirthQuestion(
+  doc: AnalyzedText,
+  context: RecognizerContext,
+  date: FoundDate,
+  lineStart: number,
+): boolean {
   const text = doc.text;
-  const lineStart = lineStartNear(text, date.start);
   if (lineStart <= 0) return false;
   const labelEnd = speakerLabelEnd(text, lineStart);
   if (labelEnd === -1 || labelEnd > date.start) return false;
@@ -166,7 +171,7 @@ export const dateOfBirthRecognizer: Recognizer = {
       previousLine = line;
       if (
         hasBirthCue(doc, context, date.start) ||
-        (date.full && firstInLine && answersBirthQuestion(doc, context, date))
+        (date.full && firstInLine && answersBirthQuestion(doc, context, date, line))
       )
         sink.push({
           type: 'DATE_OF_BIRTH',

@@ -1,5 +1,6 @@
-import { isBlankCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
+import { isBlankCode, isDigitCode, type AnalyzedText, type Word } from '../../analyzed-text.js';
 import { cueEndingAt, nearestCueBefore } from '../../cues.js';
+import { TURN_TIME_SOURCE } from '../../numeric-cues.js';
 import { ENGINE_CUE_END } from '../../recognizer.js';
 import { WordClass } from '../word-classes.js';
 import { NOT_NAME_WORDS, ROLES } from './person-context.js';
@@ -63,7 +64,7 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
 }
 
 /** A turn's time opening its line: "[14:02] ", "10:15 ". */
-const TURN_TIME_BEFORE = /(?:^|\n)\[?\d{1,2}:\d{2}(?::\d{2})?\]? ?$/;
+const TURN_TIME_BEFORE = new RegExp(`(?:^|\\n)${TURN_TIME_SOURCE} ?$`);
 
 /**
  * "[14:02] Rahim Uddin Chowdhury: boa tarde": after a turn's time, up to four capitalised words and a
@@ -76,7 +77,7 @@ export function timedSpeakerName(doc: AnalyzedText, index: number): boolean {
   // "] " or a digit and a blank right before: the cheap test first, this runs for every
   // capitalised word no lexicon knows.
   const mark = text.charCodeAt(w.start - 2);
-  if (text.charCodeAt(w.start - 1) !== 32 || (mark !== 93 && !(mark >= 48 && mark <= 57))) return false;
+  if (text.charCodeAt(w.start - 1) !== 32 || (mark !== 93 && !isDigitCode(mark))) return false;
   if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start))) return false;
   for (let k = index; k < words.length && k < index + 4; k++) {
     const word = words[k]!;

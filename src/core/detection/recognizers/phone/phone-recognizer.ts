@@ -243,7 +243,6 @@ function codeSuffix(doc: AnalyzedText, cues: CueTable, start: number): boolean {
   return cueEndingAt(cues, doc.words, index)?.kind !== 'PHONE';
 }
 
-/** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
 /**
  * "22/07/1979 (81) 98834-5521": inside a longer run, the area code's opening parenthesis is a
  * separator of the run, not part of the span; the number takes it back.
@@ -254,6 +253,7 @@ function withOpeningParenthesis(text: string, span: NumberSpan): number {
   return text.charCodeAt(span.run.groups[span.first]!.end) === 41 ? start - 1 : start;
 }
 
+/** Telephone numbers valid (or, with a phone cue, possible) in a real numbering plan, via libphonenumber. */
 export const phoneRecognizer: Recognizer = {
   name: 'phone',
   types: ['PHONE'],

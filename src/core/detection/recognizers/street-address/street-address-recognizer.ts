@@ -346,8 +346,10 @@ function isNoNumber(tokens: Tokens, k: number): boolean {
 
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
-/** Quebec's street types, after the house number: "221 rue Saint-Denis", "1500 boul. René-Lévesque". */
-// The gate before the numbered parse relies on each of these being a STREET_TYPE word too.
+/**
+ * Quebec's street types, after the house number: "221 rue Saint-Denis", "1500 boul. René-Lévesque".
+ * Each is a STREET_TYPE word too: the gate before the numbered parse relies on it.
+ */
 const FRENCH_STREET_TYPES = new Set(['rue', 'boulevard', 'boul', 'chemin', 'montee']);
 const FRENCH_DIRECTIONS = new Set(['ouest', 'est', 'nord', 'sud']);
 const FRENCH_CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le']);
