@@ -6,13 +6,11 @@
 // show a change of a few percent; alternating slices of a few hundred milliseconds cancel the drift.
 // The candidate defaults to this checkout. Build a baseline with, e.g.:
 //   git worktree add /tmp/base <commit> && cd /tmp/base && ln -s "$OLDPWD/node_modules" && npx tsc -p tsconfig.json
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { cpuMicrosecondsPerMessage, exitUnlessCorpus, readDevRequests, root } from './detect-support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = process.env.VEIL_EVAL_DIR ?? path.resolve(root, '..', 'shared', 'eval');
-const goldPath = path.join(evalDir, 'dev.jsonl');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
@@ -28,17 +26,9 @@ if (baseline === undefined) {
   );
   process.exit(2);
 }
-if (!existsSync(goldPath)) {
-  console.log(`bench:detect-ab: skipped, the corpus is not here (${goldPath}); set VEIL_EVAL_DIR`);
-  process.exit(0);
-}
+exitUnlessCorpus('bench:detect-ab');
 
-const messages = readFileSync(goldPath, 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line))
-  .map((row) => ({ text: row.text, lang: row.lang }));
-const bytesPerMessage = messages.reduce((n, m) => n + Buffer.byteLength(m.text), 0) / messages.length;
+const { requests: messages, bytesPerMessage } = readDevRequests();
 
 async function engineOf(checkout) {
   const entry = path.join(checkout, 'dist', 'src', 'index.js');
@@ -52,22 +42,7 @@ let found = 0;
 for (const engine of engines)
   for (let pass = 0; pass < 40; pass++) for (const m of messages) found += engine.detect(m).length;
 
-/** CPU microseconds per message over one slice. */
-function slice(engine) {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  let count = 0;
-  let next = 0;
-  while (performance.now() - started < SLICE_MS) {
-    for (let k = 0; k < 100; k++) {
-      found += engine.detect(messages[next]).length;
-      next = (next + 1) % messages.length;
-      count++;
-    }
-  }
-  const used = process.cpuUsage(cpu);
-  return (used.user + used.system) / count;
-}
+const slice = (engine) => cpuMicrosecondsPerMessage((m) => engine.detect(m).length, messages, SLICE_MS);
 
 const costs = [[], []];
 const ratios = [];

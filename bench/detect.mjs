@@ -9,14 +9,11 @@
 // them), which flattered Veil. Throughput is timed over whole passes, never per message: a clock read
 // costs about 80 ns on this virtual machine, as much as a fast tool's work on a short message.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { evalDir, exitUnlessCorpus, goldPath, naiveRedact, root } from './detect-support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = process.env.VEIL_EVAL_DIR ?? path.resolve(root, '..', 'shared', 'eval');
-const goldPath = path.join(evalDir, 'dev.jsonl');
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : fallback;
@@ -31,10 +28,7 @@ const TOOLS = [
   'naive regex set',
 ];
 
-if (!existsSync(goldPath)) {
-  console.log(`bench:detect skipped: no corpus at ${goldPath} (set VEIL_EVAL_DIR)`);
-  process.exit(0);
-}
+exitUnlessCorpus('bench:detect');
 
 const tool = option('--tool', undefined);
 if (tool === undefined) runAll();
@@ -193,16 +187,5 @@ async function loadTool(name) {
     const redactor = new SyncRedactor();
     return (m) => redactor.redact(m.text);
   }
-  // A naive regex set of the kind teams start with: one pattern per type, no validation, no context.
-  const NAIVE = [
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
-    /\b(?:\d[ -]?){13,19}\b/g,
-    /\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b/g,
-    /\b\d{2}\.?\d{3}\.?\d{3}\/?\d{4}-?\d{2}\b/g,
-    /\b\d{3}-\d{2}-\d{4}\b/g,
-    /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g,
-    /\b(?:\d{1,3}\.){3}\d{1,3}\b/g,
-    /(?:\+\d{1,3}[ -]?)?\(?\d{2,3}\)?[ -]?\d{4,5}[ -]?\d{4}\b/g,
-  ];
-  return (m) => NAIVE.reduce((t, re) => t.replace(re, '[REDACTED]'), m.text);
+  return (m) => naiveRedact(m.text);
 }
