@@ -43,4 +43,17 @@ describe('numeric cues', () => {
     expect(found('Mi número de socio LifeMiles es 00418829705.', 'es')).toEqual([]);
     expect(found('my Flying Blue number 1234567890, thanks', 'en')).toEqual([]);
   });
+
+  it('read transaction numbers as no phone, and let a cue speak for every value of its list', () => {
+    expect(found('NSU da transação 4155550134, aprovada', 'pt')).toEqual([]);
+    // The second value has no cue of its own: it is the same kind of value as the first.
+    expect(found('Charged twice, transactions 3125550178 and 3125550179.', 'en')).toEqual([]);
+    expect(found('PEDIDOS 11987654321, 11987654322 E 11987654323', 'pt')).toEqual([]);
+    expect(found('meus telefones: 11 98765-4321 e 21 99876-5432', 'pt')).toEqual([
+      'PHONE:11 98765-4321',
+      'PHONE:21 99876-5432',
+    ]);
+    // A value of another shape after the list is not one of it.
+    expect(found('pedido 123456 e 11 98765-4321', 'pt')).toEqual(['PHONE:11 98765-4321']);
+  });
 });

@@ -20,10 +20,50 @@ export function cueBefore(
   window = CUE_WINDOW,
   kind?: string,
 ): Cue | undefined {
+  return cueBeforeValue(doc, context, start, window, kind, 0);
+}
+
+function cueBeforeValue(
+  doc: AnalyzedText,
+  context: RecognizerContext,
+  start: number,
+  window: number,
+  kind: string | undefined,
+  listed: number,
+): Cue | undefined {
   const barrier = previousRunEnd(doc, start);
   let cue = nearestCueBefore(doc, context.cues, start, window, barrier, kind);
   if (cue?.kind === OTHER) cue = typeQualifyingOther(doc, context, cue, start, barrier) ?? cue;
-  return cue === undefined || !cueInEarlierSentence(doc, cue, start) ? cue : undefined;
+  if (cue !== undefined) return cueInEarlierSentence(doc, cue, start) ? undefined : cue;
+  // Most values stand far from the one before: the list's joiner is short.
+  const listJoined = listed < LIST_REACH && barrier >= 0 && start - barrier <= LONGEST_LIST_JOINER;
+  const previous = listJoined ? previousInList(doc, start) : undefined;
+  return previous === undefined
+    ? undefined
+    : cueBeforeValue(doc, context, previous.start, window, kind, listed + 1);
+}
+
+/** ", ", " e ", " and ", " y ", " ou ", " or ", " o ", " & ": what joins the values of a list. */
+const LIST_JOINER = /^(?:,? (?:e|and|y|ou|or|o|&) |, ?)$/i;
+const LONGEST_LIST_JOINER = ', and '.length;
+
+/** How many earlier values of a list a value's cue is looked for through. */
+const LIST_REACH = 4;
+
+/**
+ * "Transaction IDs 7733019284 and 7733019285", "telefones 11 98765-4321 e 21 99876-5432": the value of
+ * the same shape (digits and groups) right before this one, joined to it as in a list, whose cue
+ * then speaks of this value too.
+ */
+function previousInList(doc: AnalyzedText, start: number): NumberRun | undefined {
+  const runs = doc.runs;
+  const r = countBefore(runs.length, (i) => runs[i]!.end <= start);
+  const run = runs[r];
+  const previous = runs[r - 1];
+  if (run === undefined || previous === undefined || start > run.groups[0]!.start) return undefined;
+  if (previous.digitCount !== run.digitCount || previous.groups.length !== run.groups.length)
+    return undefined;
+  return LIST_JOINER.test(doc.text.slice(previous.end, run.start)) ? previous : undefined;
 }
 
 const QUALIFYING_PREPOSITIONS = new Set([

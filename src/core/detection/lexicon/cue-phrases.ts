@@ -378,6 +378,9 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     'user id',
     'tenant id',
     'workspace id',
+    // Payment transactions: "Transaction IDs 7733019284 and ...", "NSU 118273", "id da transação".
+    ...['transacao', 'transacoes', 'transaction', 'transactions', 'transaccion', 'transacciones'],
+    ...['nsu', 'authorization code', 'codigo de autorizacao', 'codigo de autorizacion'],
     'folio',
     'comprobante',
     'comprovante',

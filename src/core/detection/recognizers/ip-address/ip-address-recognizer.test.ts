@@ -40,4 +40,13 @@ describe('IP address recognizer', () => {
     const text = 'o IP fixo é 203.0.113.45, máscara 255.255.255.248, gateway 192.168.15.1.';
     expect(foundOf('IP_ADDRESS', text, 'pt')).toEqual(['203.0.113.45', '192.168.15.1']);
   });
+
+  it('takes no version for an address when its cue stands a few words before it', () => {
+    expect(foundOf('IP_ADDRESS', 'the firmware on my modem is 3.10.2.7, is that current?', 'en')).toEqual([]);
+    expect(foundOf('IP_ADDRESS', 'a versão do aplicativo aqui é 7.4.0.12', 'pt')).toEqual([]);
+    // Another cue nearer the address speaks for it.
+    expect(foundOf('IP_ADDRESS', 'firmware is fine, the camera IP is 192.168.1.64', 'en')).toEqual([
+      '192.168.1.64',
+    ]);
+  });
 });

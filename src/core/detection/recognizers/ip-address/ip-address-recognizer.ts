@@ -1,4 +1,5 @@
 import type { AnalyzedText } from '../../analyzed-text.js';
+import { type Cue, OTHER } from '../../cues.js';
 import type { Entity } from '../../entity.js';
 import { gluedToLetters } from '../../number-spans.js';
 import { cueAdjustment, cueBefore, verdictFor } from '../../numeric-cues.js';
@@ -31,6 +32,16 @@ function softwareUpdateBefore(doc: AnalyzedText, start: number): boolean {
   );
 }
 
+const VERSION_WORDS = new Set(['versao', 'version', 'firmware']);
+
+/**
+ * "Firmware on the router is 2.4.1.9": a version's cue speaks of the dotted quad anywhere in the
+ * cue window, not only right before it as other cues of other things do.
+ */
+function versionCue(doc: AnalyzedText, cue: Cue | undefined): boolean {
+  return cue?.kind === OTHER && VERSION_WORDS.has(doc.words[cue.wordIndex]!.norm);
+}
+
 /** IPv4 dotted quads (each part 0–255) and IPv6 in full, compressed or IPv4-embedded form. */
 export const ipAddressRecognizer: Recognizer = {
   name: 'ip-address',
@@ -56,12 +67,9 @@ export const ipAddressRecognizer: Recognizer = {
             !gluedToLetters(doc, first.start, last.end) &&
             !softwareUpdateBefore(doc, first.start)
           ) {
-            const verdict = verdictFor(
-              cueBefore(doc, context, first.start),
-              'IP_ADDRESS',
-              parts.join('').length,
-            );
-            if (verdict !== 'vetoes') {
+            const cue = cueBefore(doc, context, first.start);
+            const verdict = verdictFor(cue, 'IP_ADDRESS', parts.join('').length);
+            if (verdict !== 'vetoes' && !versionCue(doc, cue)) {
               const score = clampScore(0.8 + Math.max(0, cueAdjustment(verdict)));
               sink.push({
                 type: 'IP_ADDRESS',

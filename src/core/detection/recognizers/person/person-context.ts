@@ -167,6 +167,9 @@ export const PERSON_CUES: Readonly<Record<string, readonly string[]>> = {
     'account holder',
     'cardholder',
     'card holder',
+    // "account holder is Dmitri Volkov": the field said in a sentence.
+    ...['account holder is', 'the account holder is', 'cardholder is', 'card holder is', 'holder is'],
+    ...['el titular es', 'la titular es', 'titular de la cuenta es', 'titular de la tarjeta es'],
     'attn',
     'aos cuidados de',
     'falar com o',
@@ -588,6 +591,8 @@ export const ROLES = new Set([
   ...['cliente', 'clienta', 'usuario', 'usuaria', 'consumidor', 'consumidora', 'titular', 'responsavel'],
   ...['gerente', 'atendente', 'supervisor', 'supervisora', 'presidente', 'diretor', 'diretora'],
   ...['customer', 'user', 'manager', 'agent', 'president', 'director'],
+  // A credit union's or a club's customer: "[10:03] Member: ...".
+  ...['member', 'membro', 'miembro', 'socio', 'socia', 'associado', 'associada', 'afiliado', 'afiliada'],
   // Whose relative or what someone is, before the name: "mãe do aluno Enzo".
   ...['aluno', 'aluna', 'alumno', 'alumna', 'estudante', 'estudiante', 'student', 'paciente', 'patient'],
   ...['passageiro', 'passageira', 'pasajero', 'pasajera', 'passenger', 'hospede', 'huesped', 'guest'],

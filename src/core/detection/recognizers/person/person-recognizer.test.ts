@@ -404,4 +404,20 @@ describe('person recognizer', () => {
       'enzo gabriel',
     ]);
   });
+
+  it('reads a timed speaker named by one word, a holder named in a sentence, and a list of names', () => {
+    const transcript = '09:12 Agent Lucas: Could you spell the surname?\n09:13 Tallulah: sure, one sec';
+    expect(foundOf('PERSON', transcript, 'en')).toEqual(['Lucas', 'Tallulah']);
+    expect(foundOf('PERSON', '[16:40] Member: hi, card blocked', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'the cardholder is Bogdan Vasilescu, not me', 'en')).toEqual([
+      'Bogdan Vasilescu',
+    ]);
+    expect(foundOf('PERSON', 'el titular es Iñaki Agirre', 'es')).toEqual(['Iñaki Agirre']);
+    expect(foundOf('PERSON', 'Hóspedes: Carlos Pereira e Svetlana Morozova, check-in sábado', 'pt')).toEqual([
+      'Carlos Pereira',
+      'Svetlana Morozova',
+    ]);
+    // One capitalised word after "e" is no name on that ground alone.
+    expect(foundOf('PERSON', 'Fui com a Maria e Depois voltei sozinha', 'pt')).toEqual(['Maria']);
+  });
 });

@@ -31,6 +31,7 @@ import {
   shoutedNaming,
   speakerLabelled,
   timedSpeakerName,
+  listedAfterName,
   notNameWord,
   unknownBeforeSurname,
   withUnknownGivenName,
@@ -213,7 +214,8 @@ function placeOfPlace(doc: AnalyzedText, chain: Chain): boolean {
   return false;
 }
 
-function scoreChain(doc: AnalyzedText, chain: Chain): number {
+/** How sure a chain is a person's name (0 when it is not one); `listed` when it continues a list of names. */
+function scoreChain(doc: AnalyzedText, chain: Chain, listed: boolean): number {
   const words = doc.words;
   const text = doc.text;
   const head = words[chain.first]!;
@@ -280,6 +282,8 @@ function scoreChain(doc: AnalyzedText, chain: Chain): number {
     ((cue?.kind === 'INTRO' || cue?.kind === 'NAMING') && cue.distance <= 2) ||
     (cue?.kind === 'AGENT_ROLE' && cue.distance === 0 && head.capitalized) ||
     speakerLabelled(doc, chain.first, chain.last) ||
+    timedSpeakerName(doc, chain.first) ||
+    listed ||
     (cue?.kind === 'TITLE' && cue.distance === 0 && titleJoins(doc, cue.wordIndex, head)) ||
     filledField(doc, chain.first) ||
     // "Gustavo Santana aqui", not "..., Austin, here is my SSN".
@@ -452,6 +456,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
   const introduced = is(doc, WordClass.NAMING_KEY | WordClass.FIELD_LABEL);
   const titled = is(doc, WordClass.NAME_TITLE);
   const words = doc.words;
+  // Where the next name of a list would start: two words past the last name found ("e", "and").
+  let listedFrom = -1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     // Every way a name starts, but at a given name or right after a naming phrase, needs a
@@ -474,21 +480,24 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
       (is(w, WordClass.SURNAME) && titleBefore(doc, i)) ||
       unknownBeforeSurname(doc, i) ||
       hyphenatedGivenName(doc, i);
+    const listed = i === listedFrom && listedAfterName(doc, i);
     if (
       !known &&
       !(introduced && (!w.upper || shoutedNaming(doc, i)) && namedRightBefore(doc, i)) &&
       !(titled && titledUnknownName(doc, i)) &&
       !greetedUnknownName(doc, i) &&
       !speakerLabelled(doc, i, i) &&
-      !timedSpeakerName(doc, i)
+      !timedSpeakerName(doc, i) &&
+      !listed
     )
       continue;
     const chain = withUnknownGivenName(doc, growChain(doc, i));
     // "mi nombre es yoselin carolina marcano": a lower-case word no lexicon knows is a name only in
     // a name the lexicon knows the rest of ("mi nombre es incorrecto" names nobody).
     if (lowerNamed && !known && chain.known < 2) continue;
-    const score = scoreChain(doc, chain);
-    if (score > 0)
+    // A full name, not one capitalised word ("Maria e Depois"), continues a list.
+    const score = scoreChain(doc, chain, listed && chain.last > chain.first);
+    if (score > 0) {
       sink.push({
         type: 'PERSON',
         start: filipinoMaria(doc, chain.first) ?? words[chain.first]!.start,
@@ -496,6 +505,8 @@ function findNames(doc: AnalyzedText, sink: Entity[]): void {
         score,
         recognizer: 'person',
       });
+      listedFrom = chain.last + 2;
+    }
     i = chain.last;
   }
 }

@@ -167,6 +167,35 @@ const couldBeUnknownName = (w: Word): boolean =>
   !ROLES.has(w.norm) &&
   !notNameWord(w);
 
+/** "e", "y" or "and" in lower case, read from the text: asking a word its normal form costs more. */
+function isListConjunction(text: string, w: Word): boolean {
+  const length = w.end - w.start;
+  const c = text.charCodeAt(w.start);
+  return length === 1 ? c === 101 || c === 121 : length === 3 && text.startsWith('and', w.start);
+}
+
+/**
+ * "Passageiros: Thiago Moreira e Oksana Kovalenko": a capitalised word no lexicon knows, joined by
+ * "e", "and" or "y" to the capitalised name just found (its last word is `index - 2`), may be the
+ * next name of a list (the person recognizer takes it when a full name starts there).
+ */
+export function listedAfterName(doc: AnalyzedText, index: number): boolean {
+  const words = doc.words;
+  const w = words[index]!;
+  const conjunction = words[index - 1];
+  const name = words[index - 2];
+  return (
+    conjunction !== undefined &&
+    name !== undefined &&
+    isListConjunction(doc.text, conjunction) &&
+    name.capitalized &&
+    joinedBySpace(doc.text, name, conjunction) &&
+    joinedBySpace(doc.text, conjunction, w) &&
+    !isNameWord(w) &&
+    couldBeUnknownName(w)
+  );
+}
+
 /** What the second half of "check-in", "pick-up" or "drop-off" is: no syllable of a given name. */
 const PARTICLE_HALVES = new Set(['in', 'up', 'on', 'off', 'out', 'by', 'over', 'back', 'down']);
 
