@@ -104,6 +104,10 @@ describe('linear time on adversarial input', () => {
     'cues and values': 'cpf 123.456.789-09 '.repeat(MB / 19),
     'cards and their codes': 'card 4111 1111 1111 1111 123. '.repeat(Math.ceil(MB / 30)),
     'birth questions and answers': 'A: data de nascimento?\nB: 12/03/1990\n'.repeat(MB / 37),
+    'lists of numbers': 'pedidos 7733019284 e '.repeat(Math.ceil(MB / 21)),
+    'names before addresses': 'De: Ana Souza <ana@example.com>, '.repeat(Math.ceil(MB / 33)),
+    'angle brackets': ' <'.repeat(MB / 2),
+    'agents labelled by role': 'Agent Tayshawn: ok\n'.repeat(Math.ceil(MB / 19)),
   };
   for (const [name, text] of Object.entries(inputs)) {
     it(`finishes on ${name}`, { timeout: 30_000 }, () => {

@@ -56,4 +56,9 @@ describe('numeric cues', () => {
     // A value of another shape after the list is not one of it.
     expect(found('pedido 123456 e 11 98765-4321', 'pt')).toEqual(['PHONE:11 98765-4321']);
   });
+
+  it('read public health card numbers as no phone', () => {
+    expect(found('NHS number 943 476 5919, DOB 03/02/1961', 'en')).toEqual(['DATE_OF_BIRTH:03/02/1961']);
+    expect(found('Medicare no. 2123 45670 1', 'en')).toEqual([]);
+  });
 });

@@ -381,6 +381,8 @@ export const CUE_PHRASES: Readonly<Record<string, readonly string[]>> = {
     // Payment transactions: "Transaction IDs 7733019284 and ...", "NSU 118273", "id da transação".
     ...['transacao', 'transacoes', 'transaction', 'transactions', 'transaccion', 'transacciones'],
     ...['nsu', 'authorization code', 'codigo de autorizacao', 'codigo de autorizacion'],
+    // Public health cards: "Medicare no. 2123 45670 1", "cartão SUS 898 0012 3456 7890".
+    ...['medicare', 'nhs', 'nhs number', 'cartao sus', 'cartao do sus', 'cns'],
     'folio',
     'comprobante',
     'comprovante',

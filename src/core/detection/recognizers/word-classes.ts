@@ -7,6 +7,7 @@ import {
   COMPANY_BEFORE,
   EAST_ASIAN_SURNAMES,
   FIELD_LABELS,
+  LABEL_ROLES,
   JOINING_PARTICLES,
   NAME_ONLY_TITLES,
   NAME_SUFFIXES,
@@ -66,6 +67,8 @@ export const WordClass = {
   NAME_SUFFIX: 1 << 23,
   /** A Korean, Chinese or Vietnamese surname after a hyphenated given name ("Min-jun Park"). */
   EAST_ASIAN_SURNAME: 1 << 24,
+  /** A role that labels a transcript's turns with the name after it ("Agent Keisha:"). */
+  LABEL_ROLE: 1 << 25,
 } as const;
 
 /** The last word of each phrase: the word a cue table looks phrases up by. */
@@ -108,6 +111,7 @@ function classify(): Map<string, number> {
   add(FIELD_LABELS, WordClass.FIELD_LABEL);
   add(NAME_SUFFIXES, WordClass.NAME_SUFFIX);
   add(EAST_ASIAN_SURNAMES, WordClass.EAST_ASIAN_SURNAME);
+  add(LABEL_ROLES, WordClass.LABEL_ROLE);
   return classes;
 }
 

@@ -30,6 +30,9 @@ export const TITLES: readonly string[] = [
 const RELATIVES: readonly string[] = [
   ...['his wife', 'her husband', 'his son', 'her son', 'his daughter', 'her daughter', 'his mother'],
   ...['her mother', 'his father', 'her father'],
+  // "her nephew Caleb", "mi sobrina Valentina".
+  ...['my nephew', 'my niece', 'his nephew', 'his niece', 'her nephew', 'her niece'],
+  ...['meu sobrinho', 'minha sobrinha', 'mi sobrino', 'mi sobrina', 'su sobrino', 'su sobrina'],
   'minha esposa',
   'minha mulher',
   'meu marido',
@@ -486,7 +489,7 @@ export const COMPANY_AFTER = new Set(
   sports esportes games brinquedos presentes joias cosmeticos beauty clinic clinica odontologia studio academy
   academia fitness pet petshop burger pizza pizzaria grill steakhouse tacos sushi hamburgueria lanches outlet
   electronics hardware supply supplies center centre plaza mall dental medical realty insurance law legal accounting
-  consulting
+  consulting utilidades variedades
   centro island islands beach bay lake valley heights village county isla playa ilha hall tower station airport community garden elementary`.split(
     /\s+/,
   ),
@@ -599,6 +602,11 @@ export const ROLES = new Set([
   ...['morador', 'moradora', 'inquilino', 'inquilina', 'tenant', 'funcionario', 'funcionaria', 'employee'],
 ]);
 
+/** Roles that label a transcript's turns beside a name: "Agent Keisha:", "Emily (Agent):". */
+export const LABEL_ROLES = new Set(
+  'agent agente atendente asesor asesora advisor rep support soporte suporte'.split(' '),
+);
+
 /**
  * Form fields that a name fills ("Nome: Ayumi Higa", "Titular: ...", "Contacto: ..."): followed by a
  * colon, even a name no lexicon knows is one.
@@ -607,6 +615,8 @@ export const FIELD_LABELS = new Set([
   ...['nome', 'name', 'nombre', 'sobrenome', 'surname', 'apellido', 'apellidos', 'titular', 'holder'],
   ...['responsavel', 'responsable', 'contato', 'contacto', 'contact', 'destinatario', 'recebedor'],
   ...['recipient', 'beneficiario', 'beneficiary', 'paciente', 'patient', 'cliente', 'customer'],
+  // Applications and guarantees: "Applicant: Brodie McAllister", "Fiador: ...".
+  ...['applicant', 'solicitante', 'requerente', 'fiador', 'fiadora', 'guarantor', 'avalista'],
 ]);
 
 /**

@@ -420,4 +420,26 @@ describe('person recognizer', () => {
     // One capitalised word after "e" is no name on that ground alone.
     expect(foundOf('PERSON', 'Fui com a Maria e Depois voltei sozinha', 'pt')).toEqual(['Maria']);
   });
+
+  it('reads applicants, an article before "Dr.", nieces and nephews, and agents labelled by role', () => {
+    expect(foundOf('PERSON', 'Tenant application. Applicant: Tamsin Ogilvy, no pets', 'en')).toEqual([
+      'Tamsin Ogilvy',
+    ]);
+    // "Dr" after a capitalised word is Drive, but not after an article.
+    expect(foundOf('PERSON', 'El Dr. Fuentealba atiende los martes', 'es')).toEqual(['Fuentealba']);
+    expect(foundOf('PERSON', 'Signed by the guarantor, his niece Saoirse', 'en')).toEqual(['Saoirse']);
+    const turns = 'Customer: my card was blocked\nAgent Tayshawn: sorry to hear that';
+    expect(foundOf('PERSON', turns, 'en')).toEqual(['Tayshawn']);
+    expect(foundOf('PERSON', 'Support Team: hello', 'en')).toEqual([]);
+    expect(foundOf('PERSON', 'Loja Casa do Pedro Utilidades, pedido 5521', 'pt')).toEqual([]);
+  });
+
+  it("reads the owner's name before an address in a pasted e-mail header", () => {
+    const header = 'Fwd:\nFrom: Tavita Faleolo <t.faleolo@example.com>\nSubject: lease';
+    expect(foundOf('PERSON', header, 'en')).toEqual(['Tavita Faleolo']);
+    const recipients = 'Para: Ana Souza <ana@example.com>, Wei Zhang <wei@example.com>';
+    expect(foundOf('PERSON', recipients, 'pt')).toEqual(['Ana Souza', 'Wei Zhang']);
+    // One word no lexicon knows is no name on that ground alone.
+    expect(foundOf('PERSON', 'To: Support <help@example.com>', 'en')).toEqual([]);
+  });
 });

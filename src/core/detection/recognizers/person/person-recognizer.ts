@@ -21,6 +21,7 @@ import {
   type Style,
 } from './person-words.js';
 import { closingThenName, isSignature, SIGNATURE_SCORE, unknownSignature } from './signatures.js';
+import { displayNames } from './display-names.js';
 import { titleBefore, titledUnknownName, titleJoins } from './titles.js';
 import {
   filledField,
@@ -431,7 +432,8 @@ export const personRecognizer: Recognizer = {
   types: ['PERSON'],
   wordClasses: WORD_CLASSES,
   detect(doc, _context, sink: Entity[]) {
-    // A transcript's speaker label ("Agent (Brianna):") may hold the only name, one no lexicon knows.
+    // A transcript's speaker label ("Agent (Brianna):", "Agent Keisha:") may hold the only name, one
+    // no lexicon knows.
     if (
       is(
         doc,
@@ -441,9 +443,11 @@ export const personRecognizer: Recognizer = {
           WordClass.NAMING_KEY |
           WordClass.EAST_ASIAN_SURNAME,
       ) ||
-      doc.text.includes('):')
+      // "Applicant: Tamsin Ogilvy", "Agent Keisha:": a field or a role, then a colon.
+      (is(doc, WordClass.FIELD_LABEL | WordClass.LABEL_ROLE) && doc.text.includes(':'))
     )
       findNames(doc, sink);
+    if (doc.text.includes(' <')) displayNames(doc, sink);
     // Where a known name overlaps it, the overlap resolution keeps the better-scored reading.
     const signed = unknownSignature(doc) ?? closingThenName(doc);
     if (signed !== undefined)

@@ -38,10 +38,21 @@ export function titledUnknownName(doc: AnalyzedText, index: number): boolean {
   );
 }
 
-/** "622 Washington Dr. Reference…": "Dr" closing a capitalised street name is Drive, not Doctor. */
+/** Articles before a title: "El Dr. Fuentealba", "The Dr. said". */
+const ARTICLES = new Set(['el', 'la', 'the', 'o', 'a']);
+
+/**
+ * "622 Washington Dr. Reference…": "Dr" closing a capitalised street name is Drive, not Doctor; after
+ * an article ("El Dr. Fuentealba") it is the title.
+ */
 function streetSuffixTitle(doc: AnalyzedText, titleIndex: number): boolean {
   const before = doc.words[titleIndex - 1];
-  return is(doc.words[titleIndex]!, WordClass.STREET_SUFFIX) && before !== undefined && before.capitalized;
+  return (
+    is(doc.words[titleIndex]!, WordClass.STREET_SUFFIX) &&
+    before !== undefined &&
+    before.capitalized &&
+    !ARTICLES.has(before.norm)
+  );
 }
 
 export function titleBefore(doc: AnalyzedText, index: number): boolean {

@@ -3,7 +3,7 @@ import { cueEndingAt, nearestCueBefore } from '../../cues.js';
 import { TURN_TIME_SOURCE } from '../../numeric-cues.js';
 import { ENGINE_CUE_END } from '../../recognizer.js';
 import { WordClass } from '../word-classes.js';
-import { NOT_NAME_WORDS, ROLES } from './person-context.js';
+import { LABEL_ROLES, NOT_NAME_WORDS, ROLES } from './person-context.js';
 import { CUES, is, isNameWord, joinedBySpace, sentenceStart, type Chain } from './person-words.js';
 
 /**
@@ -159,7 +159,7 @@ const NOT_BESIDE_NAME =
   WordClass.NAME_PARTICLE |
   WordClass.AMBIGUOUS;
 
-const couldBeUnknownName = (w: Word): boolean =>
+export const couldBeUnknownName = (w: Word): boolean =>
   w.capitalized &&
   !w.upper &&
   w.end - w.start >= 3 &&
@@ -287,16 +287,52 @@ export function greetedUnknownName(doc: AnalyzedText, index: number): boolean {
   );
 }
 
-const LABEL_ROLE = /^(?:agent|agente|atendente|asesor|asesora|advisor|rep|support|soporte|suporte)$/i;
+const LABEL_ROLE = new RegExp(`^(?:${[...LABEL_ROLES].join('|')})$`, 'i');
+
+/** How many capitalised words a speaker's name after a role may have ("Agent Keisha Brown:"). */
+const LABELLED_NAME_WORDS = 3;
 
 /**
- * "Agent (Brianna): ...", "Emily (Agent): ...": a transcript's speaker label, the name beside the
- * agent's role in parentheses and the colon that opens the turn.
+ * "Agent Keisha: ...", "[10:02] Atendente Joana Prado: ...": a role opening a turn, then capitalised
+ * words and the colon of the label.
+ */
+function roleOpensTurn(doc: AnalyzedText, first: number): boolean {
+  const words = doc.words;
+  const role = words[first - 1];
+  const text = doc.text;
+  // The role's bit first: this runs for every capitalised word no lexicon knows.
+  if (role === undefined || !is(role, WordClass.LABEL_ROLE) || !joinedBySpace(text, role, words[first]!))
+    return false;
+  let last = first;
+  while (text.charCodeAt(words[last]!.end) !== 58) {
+    const next = words[last + 1];
+    if (
+      last + 1 - first >= LABELLED_NAME_WORDS ||
+      next === undefined ||
+      !joinedBySpace(text, words[last]!, next)
+    )
+      return false;
+    last++;
+  }
+  for (let k = first; k <= last; k++) if (!couldBeUnknownName(words[k]!)) return false;
+  const before = text.charCodeAt(role.start - 1);
+  return (
+    role.start === 0 ||
+    before === 10 ||
+    TURN_TIME_BEFORE.test(text.slice(Math.max(0, role.start - 12), role.start))
+  );
+}
+
+/**
+ * "Agent Keisha: ...", "Agent (Brianna): ...", "Emily (Agent): ...": a transcript's speaker label,
+ * the name beside the agent's role (after it, or either side in parentheses) and the colon that
+ * opens the turn.
  */
 export function speakerLabelled(doc: AnalyzedText, first: number, last: number): boolean {
   const text = doc.text;
   const start = doc.words[first]!.start;
   const end = doc.words[last]!.end;
+  if (roleOpensTurn(doc, first)) return true;
   // "Agent (Brianna):"
   if (text.charCodeAt(end) === 41 && text.charCodeAt(end + 1) === 58 && text.charCodeAt(start - 1) === 40) {
     const role = doc.words[first - 1];
