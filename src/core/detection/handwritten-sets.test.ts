@@ -8,10 +8,10 @@ import type { Lang } from './entity.js';
 /**
  * Labelled sets written by hand, by authors who had not seen the detector, following the eval
  * corpus's labelling guidelines (see docs/detection.md): other phrasings, names of other origins,
- * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 15,
- * 17 and 18 were each scored before any rule learnt from them, then used the same way
+ * other address forms than the generated corpus holds. Set 1 was used to find errors; sets 2 to 15
+ * and 17 to 19 were each scored before any rule learnt from them, then used the same way
  * (docs/detection.md); set 16 was scored once and taught nothing. The bounds guard what the rules
- * reached over sets 1-18: leak 3.9%, 22 false alarms per 1,000 messages.
+ * reached over sets 1-19: leak 3.9%, 23 false alarms per 1,000 messages.
  */
 interface GoldMessage {
   readonly id: string;
@@ -50,8 +50,8 @@ describe('detection on hand-written labelled sets', () => {
   }
 
   it('reads the sets', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(1560);
-    expect(goldCount).toBeGreaterThanOrEqual(3999);
+    expect(messages.length).toBeGreaterThanOrEqual(1640);
+    expect(goldCount).toBeGreaterThanOrEqual(4230);
   });
 
   it('leaks at most 6% of the values', () => {

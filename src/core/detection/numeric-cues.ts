@@ -131,9 +131,9 @@ function cueInEarlierSentence(doc: AnalyzedText, cue: Cue, start: number): boole
  * "Customer: ", "Cliente: ", "[10:03] Agente Camila: ": up to three words and a colon opening a turn,
  * after the turn's time in brackets.
  */
-/** A turn's time, in brackets or bare: "[10:03]", "10:15", "[10:03:27]". */
-export const TURN_TIME_SOURCE = String.raw`\[?\d{1,2}:\d{2}(?::\d{2})?\]?`;
-const LABEL = String.raw`(?:${TURN_TIME_SOURCE} )?[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L}]+\))?: ?`;
+/** A turn's time, in brackets or bare: "[10:03]", "10:15", "[10:03:27]", "10:04 AM". */
+export const TURN_TIME_SOURCE = String.raw`\[?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?\]?`;
+const LABEL = String.raw`(?:${TURN_TIME_SOURCE} {1,3})?[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L}]+\))?: ?`;
 const SPEAKER_LABEL = new RegExp(`^${LABEL}$`, 'u');
 const SPEAKER_LABEL_OPENING = new RegExp(`^${LABEL}`, 'u');
 

@@ -56,4 +56,11 @@ describe('card security code recognizer', () => {
     const text = 'Número 3794 281605 31741, caducidad 11/26, el CID de 4 dígitos es 7204.';
     expect(foundOf('CARD_CVV', text, 'es')).toEqual(['7204']);
   });
+
+  it('takes a code that answers the question of the turn before, after a time with AM or PM', () => {
+    const turns =
+      '3:41 PM  Agent (Rosa): What is the 3-digit security code?\n3:42 PM  Customer: 418\n' +
+      '3:42 PM  Agent (Rosa): And the ZIP?\n3:43 PM  Customer: 30301';
+    expect(foundOf('CARD_CVV', turns, 'en')).toEqual(['418']);
+  });
 });

@@ -30,6 +30,10 @@ export const TITLES: readonly string[] = [
 const RELATIVES: readonly string[] = [
   ...['his wife', 'her husband', 'his son', 'her son', 'his daughter', 'her daughter', 'his mother'],
   ...['her mother', 'his father', 'her father'],
+  // The reader's relatives, named by an agent or a collector: "your brother Kevin", "seu filho Davi".
+  ...['your brother', 'your sister', 'your son', 'your daughter', 'your wife', 'your husband'],
+  ...['your mother', 'your father', 'seu irmao', 'sua irma', 'seu filho', 'sua filha', 'tu hermano'],
+  ...['tu hermana', 'tu hijo', 'tu hija'],
   // "her nephew Caleb", "mi sobrina Valentina".
   ...['my nephew', 'my niece', 'his nephew', 'his niece', 'her nephew', 'her niece'],
   ...['meu sobrinho', 'minha sobrinha', 'mi sobrino', 'mi sobrina', 'su sobrino', 'su sobrina'],

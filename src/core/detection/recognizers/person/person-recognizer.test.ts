@@ -442,4 +442,10 @@ describe('person recognizer', () => {
     // One word no lexicon knows is no name on that ground alone.
     expect(foundOf('PERSON', 'To: Support <help@example.com>', 'en')).toEqual([]);
   });
+
+  it("reads the reader's relatives and speakers after a time in twelve-hour form", () => {
+    expect(foundOf('PERSON', 'or your brother Kevin may call on your behalf', 'en')).toEqual(['Kevin']);
+    expect(foundOf('PERSON', 'seu filho Davi ligou ontem', 'pt')).toEqual(['Davi']);
+    expect(foundOf('PERSON', 'Agent: hello\n9:15 pm Tallulah: ok', 'en')).toEqual(['Tallulah']);
+  });
 });

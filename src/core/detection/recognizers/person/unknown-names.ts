@@ -64,7 +64,15 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
 }
 
 /** A turn's time opening its line: "[14:02] ", "10:15 ". */
-const TURN_TIME_BEFORE = new RegExp(`(?:^|\\n)${TURN_TIME_SOURCE} ?$`);
+/** The "m" of "am" or "pm" (any case) at `i`: "em", "com", "from" end no time. */
+function meridiemEnd(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 1) | 32;
+  return (text.charCodeAt(i) | 32) === 109 && (a === 97 || a === 112);
+}
+
+/** How far before a word its turn's time is looked for: "\n[10:03:27 AM]  " at most. */
+const TURN_TIME_REACH = 18;
+const TURN_TIME_BEFORE = new RegExp(`(?:^|\\n)${TURN_TIME_SOURCE} {0,3}$`);
 
 /**
  * "[14:02] Rahim Uddin Chowdhury: boa tarde": after a turn's time, up to four capitalised words and a
@@ -74,11 +82,15 @@ export function timedSpeakerName(doc: AnalyzedText, index: number): boolean {
   const words = doc.words;
   const w = words[index]!;
   const text = doc.text;
-  // "] " or a digit and a blank right before: the cheap test first, this runs for every
-  // capitalised word no lexicon knows.
+  // "] ", a digit or the "m" of "pm" and a blank right before: the cheap test first, this runs for
+  // every capitalised word no lexicon knows.
   const mark = text.charCodeAt(w.start - 2);
-  if (text.charCodeAt(w.start - 1) !== 32 || (mark !== 93 && !isDigitCode(mark))) return false;
-  if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start))) return false;
+  if (
+    text.charCodeAt(w.start - 1) !== 32 ||
+    (mark !== 93 && !isDigitCode(mark) && !meridiemEnd(text, w.start - 2))
+  )
+    return false;
+  if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - TURN_TIME_REACH), w.start))) return false;
   for (let k = index; k < words.length && k < index + 4; k++) {
     const word = words[k]!;
     if (!word.capitalized || word.upper || word.end - word.start < 2) return false;
@@ -319,7 +331,7 @@ function roleOpensTurn(doc: AnalyzedText, first: number): boolean {
   return (
     role.start === 0 ||
     before === 10 ||
-    TURN_TIME_BEFORE.test(text.slice(Math.max(0, role.start - 12), role.start))
+    TURN_TIME_BEFORE.test(text.slice(Math.max(0, role.start - TURN_TIME_REACH), role.start))
   );
 }
 

@@ -135,4 +135,18 @@ describe('street address recognizer', () => {
     const park = 'Our new pickup address is 27 Glenageary Park, Apt 3, Dún Laoghaire';
     expect(foundOf('STREET_ADDRESS', park, 'en')).toEqual(['27 Glenageary Park, Apt 3']);
   });
+
+  it("takes a building's name into the address when a unit in it follows", () => {
+    const condo = 'Entrega: Rua das Acácias, 310, Condomínio Jardim das Oliveiras, casa 14, Sorocaba';
+    expect(foundOf('STREET_ADDRESS', condo, 'pt')).toEqual([
+      'Rua das Acácias, 310, Condomínio Jardim das Oliveiras, casa 14',
+    ]);
+    const tower = 'Av. Beira Mar, 2200, Ed. Mirante do Sol, apto 801';
+    expect(foundOf('STREET_ADDRESS', tower, 'pt')).toEqual([tower]);
+    // After the unit, or with no unit after it, the building stays out.
+    const after = 'Carrera 7 # 71-21 apto 1204, edificio Torre Andina, Bogotá';
+    expect(foundOf('STREET_ADDRESS', after, 'es')).toEqual(['Carrera 7 # 71-21 apto 1204']);
+    const alone = 'Rua das Acácias, 310, Condomínio Jardim. Obrigada';
+    expect(foundOf('STREET_ADDRESS', alone, 'pt')).toEqual(['Rua das Acácias, 310']);
+  });
 });

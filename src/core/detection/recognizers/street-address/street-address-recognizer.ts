@@ -11,6 +11,7 @@ import {
 import type { Entity } from '../../entity.js';
 import type { Recognizer } from '../../recognizer.js';
 import {
+  BUILDING_WORDS,
   COMPLEMENT_WORDS,
   DIRECTIONS,
   FLOOR_WORDS,
@@ -118,6 +119,13 @@ function complements(tokens: Tokens, from: number): number {
       k = end = t.norm === 'bajo' && isDoorLetter(tokens.at(j + 1)) ? j + 2 : j + 1;
       continue;
     }
+    // "88, Ed. Solar das Dunas, ap 1302": a building's name belongs to the address when a unit in
+    // it follows; after the unit ("apto 502, edificio Torres del Parque") it is left out.
+    const building = t.kind === 'word' && BUILDING_WORDS.has(t.norm) ? buildingName(tokens, j) : 0;
+    if (building > 0) {
+      k = j + building;
+      continue;
+    }
     if (t.kind === 'word' && COMPLEMENT_WORDS.has(t.norm)) {
       let v = j + 1;
       if (isPunct(tokens.at(v), '.')) v++;
@@ -170,6 +178,29 @@ function complements(tokens: Tokens, from: number): number {
     break;
   }
   return end;
+}
+
+/** Particles inside a building's name: "Solar das Dunas", "Torres del Parque". */
+const BUILDING_NAME_PARTICLES = new Set(['da', 'das', 'do', 'dos', 'de', 'del', 'la', 'las', 'los']);
+
+/** Most words a building's name has. */
+const BUILDING_NAME_WORDS = 5;
+
+/**
+ * "Ed. Solar das Dunas", "Condomínio Vila Verde": tokens of a building word at `j`, its dot and its
+ * capitalised name (particles between capitalised words); 0 when no capitalised name follows it.
+ */
+function buildingName(tokens: Tokens, j: number): number {
+  let v = j + 1;
+  if (isPunct(tokens.at(v), '.')) v++;
+  let end = 0;
+  for (let n = 0; n < BUILDING_NAME_WORDS; n++, v++) {
+    const w = tokens.at(v);
+    if (w?.kind !== 'word') break;
+    if (/^\p{Lu}/u.test(w.text)) end = v + 1;
+    else if (!BUILDING_NAME_PARTICLES.has(w.norm)) break;
+  }
+  return end === 0 ? 0 : end - j;
 }
 
 /**

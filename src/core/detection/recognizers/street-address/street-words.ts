@@ -84,6 +84,17 @@ export const COMPLEMENT_WORDS = new Set(
   room rm box torre edificio edif predio galpao flat dto app appartement bureau unite`.split(/\s+/),
 );
 
+/** Words before a building's name in a complement: "Ed. Solar das Dunas", "Condomínio Vila Verde". */
+export const BUILDING_WORDS = new Set([
+  'ed',
+  'edificio',
+  'edif',
+  'predio',
+  'condominio',
+  'cond',
+  'residencial',
+]);
+
 /** Complements that stand alone: "fundos", "térreo", "bajo", "frente". */
 export const STANDALONE_COMPLEMENTS = new Set([
   'fundos',
