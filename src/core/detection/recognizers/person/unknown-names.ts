@@ -63,7 +63,6 @@ export function namedRightBefore(doc: AnalyzedText, index: number): boolean {
   return phraseEnd.start >= sentenceStart(doc.text, w.start);
 }
 
-/** A turn's time opening its line: "[14:02] ", "10:15 ". */
 /** The "m" of "am" or "pm" (any case) at `i`: "em", "com", "from" end no time. */
 function meridiemEnd(text: string, i: number): boolean {
   const a = text.charCodeAt(i - 1) | 32;
@@ -73,6 +72,11 @@ function meridiemEnd(text: string, i: number): boolean {
 /** How far before a word its turn's time is looked for: "\n[10:03:27 AM]  " at most. */
 const TURN_TIME_REACH = 18;
 const TURN_TIME_BEFORE = new RegExp(`(?:^|\\n)${TURN_TIME_SOURCE} {0,3}$`);
+
+/** A turn's time opening its line right before `offset`: "[14:02] ", "10:15 ", "9:15 pm ". */
+function turnTimeBefore(text: string, offset: number): boolean {
+  return TURN_TIME_BEFORE.test(text.slice(Math.max(0, offset - TURN_TIME_REACH), offset));
+}
 
 /**
  * "[14:02] Rahim Uddin Chowdhury: boa tarde": after a turn's time, up to four capitalised words and a
@@ -90,7 +94,7 @@ export function timedSpeakerName(doc: AnalyzedText, index: number): boolean {
     (mark !== 93 && !isDigitCode(mark) && !meridiemEnd(text, w.start - 2))
   )
     return false;
-  if (!TURN_TIME_BEFORE.test(text.slice(Math.max(0, w.start - TURN_TIME_REACH), w.start))) return false;
+  if (!turnTimeBefore(text, w.start)) return false;
   for (let k = index; k < words.length && k < index + 4; k++) {
     const word = words[k]!;
     if (!word.capitalized || word.upper || word.end - word.start < 2) return false;
@@ -328,11 +332,7 @@ function roleOpensTurn(doc: AnalyzedText, first: number): boolean {
   }
   for (let k = first; k <= last; k++) if (!couldBeUnknownName(words[k]!)) return false;
   const before = text.charCodeAt(role.start - 1);
-  return (
-    role.start === 0 ||
-    before === 10 ||
-    TURN_TIME_BEFORE.test(text.slice(Math.max(0, role.start - TURN_TIME_REACH), role.start))
-  );
+  return role.start === 0 || before === 10 || turnTimeBefore(text, role.start);
 }
 
 /**
